@@ -1,0 +1,98 @@
+# fazhi: build, test, demo, fuzz and bench. See README.md.
+#   make            build build/fazhi (strict warnings)
+#   make demo       install what is missing, build, load 莘县 and the plan
+#   make check      every test, built with ASan and UBSan
+#   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
+#   make bench      the importer benchmark, results in bench/results/
+# SPDX-License-Identifier: MIT
+
+CC	?= cc
+BUILD	?= build
+PKGS	 = sqlite3 jansson libzip libxml-2.0 xlsxwriter libsodium
+WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
+	   -Wwrite-strings -Wformat=2 -Wvla -Wimplicit-fallthrough -Wundef \
+	   -Wcast-qual -Werror
+OPT	?= -O2 -g
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+CPPFLAGS += -D_GNU_SOURCE -Iinclude -Isrc -I$(BUILD)/gen
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ifeq ($(SAN),1)
+OPT	+= $(SANFLAGS)
+LDFLAGS	+= $(SANFLAGS)
+endif
+ALL_CFLAGS = $(OPT) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+
+LIB_SRC	 = $(sort $(wildcard src/util/*.c src/store/*.c src/import/*.c \
+	   src/core/*.c src/export/*.c src/cli/*.c))
+LIB_OBJ	 = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations_sqlite.o
+MIGRATIONS_SQLITE = $(sort $(wildcard sql/sqlite/*.sql))
+TEST_SRC = $(sort $(wildcard tests/unit/*.c))
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo check test fuzz bench clean lint
+all: $(BUILD)/fazhi
+
+deps:
+	@scripts/deps.sh build
+
+$(BUILD)/gen/migrations_sqlite.c: $(MIGRATIONS_SQLITE) scripts/embed-sql.sh
+	@mkdir -p $(@D)
+	scripts/embed-sql.sh sqlite $(MIGRATIONS_SQLITE) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/fazhi/*.h src/*/*.h)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libfazhi.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/fazhi: $(BUILD)/obj/fazhi.o $(BUILD)/libfazhi.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/lib/*.h $(BUILD)/libfazhi.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/lib $(LDFLAGS) -o $@ $< $(BUILD)/libfazhi.a \
+	    $(PKG_LIBS) -lcmocka
+
+demo:
+	@scripts/deps.sh build
+	@$(MAKE) --no-print-directory all
+	@mkdir -p var
+	./$(BUILD)/fazhi init --db var/fazhi.db
+	./$(BUILD)/fazhi divisions import --db var/fazhi.db data/divisions/shandong.csv
+	./$(BUILD)/fazhi units import --db var/fazhi.db data/units/shenxian.csv
+	./$(BUILD)/fazhi plan import --db var/fazhi.db --update data/plans/shenxian-2022.md
+	./$(BUILD)/fazhi plan show --db var/fazhi.db
+
+# The whole suite under ASan and UBSan, in its own build folder.
+check:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 OPT="-O1 -g" \
+	    build-san/fazhi $(TEST_BIN:$(BUILD)/%=build-san/%)
+	@tests/run.sh build-san
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/deps.sh fuzz
+	@fuzz/run.sh $(FUZZ_SECONDS)
+
+bench:
+	@scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@bench/run.sh
+
+lint:
+	clang-format --dry-run -Werror src/*/*.c src/*.c include/fazhi/*.h
+
+clean:
+	rm -rf build build-san build-fuzz var/fazhi.db*

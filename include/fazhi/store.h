@@ -1,0 +1,87 @@
+/*
+ * store.h: the store, an interface of domain operations (never SQL) with
+ * one implementation per engine behind a table of function pointers.
+ * SQLite is always built; the PostgreSQL backend plugs into the same table.
+ * Every function returns an enum fz_err; store_errmsg() has the detail.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef FAZHI_STORE_H
+#define FAZHI_STORE_H
+
+#include <stdint.h>
+
+#include "fazhi/err.h"
+#include "fazhi/model.h"
+
+struct store;
+
+/* A plan as listed, without its tasks. */
+struct plan_summary {
+	int64_t		 id;
+	const char	*doc_no;
+	const char	*title;
+	int		 year;
+	int		 revision;
+	int		 ntasks;
+	const char	*updated_at;
+};
+
+typedef int	(*store_unit_cb)(const struct unit *, void *);
+typedef int	(*store_plan_cb)(const struct plan_summary *, void *);
+
+/*
+ * Open a store. dsn is "sqlite:PATH" or a plain PATH. With create, a missing
+ * database is created; without, it is FZ_ENOTFOUND. The store is not
+ * migrated: call store_migrate() (fazhi init) first.
+ */
+enum fz_err	 store_open(const char *dsn, int create, struct store **);
+void		 store_close(struct store *);
+const char	*store_errmsg(const struct store *);
+const char	*store_backend(const struct store *);
+
+/* Schema: the version in the store, the newest this program knows. */
+enum fz_err	 store_schema_version(struct store *, int *);
+int		 store_schema_latest(const struct store *);
+/* Apply pending migrations in one transaction; FZ_EVERSION if ahead. */
+enum fz_err	 store_migrate(struct store *, int *from, int *to);
+
+enum fz_err	 store_begin(struct store *);
+enum fz_err	 store_commit(struct store *);
+enum fz_err	 store_rollback(struct store *);
+
+/* Divisions: insert or replace by code. */
+enum fz_err	 store_division_put(struct store *, const struct division *);
+enum fz_err	 store_division_count(struct store *, int *);
+
+/*
+ * Units: insert or update by code, replacing its short forms and aliases;
+ * *id receives the unit's id. FZ_ECONFLICT when a name belongs to another
+ * unit.
+ */
+enum fz_err	 store_unit_put(struct store *, const struct unit *,
+		    int64_t *id);
+/* Every unit, ordered as imported. */
+enum fz_err	 store_unit_iter(struct store *, store_unit_cb, void *);
+
+/* Plans. */
+/* By 文号; a plan without one is found by its title. */
+enum fz_err	 store_plan_find(struct store *, const char *doc_no,
+		    const char *title, int64_t *id);
+enum fz_err	 store_plan_iter(struct store *, store_plan_cb, void *);
+/* Load a whole plan; the caller releases it with plan_release(). */
+enum fz_err	 store_plan_get(struct store *, int64_t id, struct plan *);
+/*
+ * Write a whole plan. With p->id == 0 it is inserted and p->id and every
+ * section and task id are set. With p->id set, the stored plan is updated to
+ * equal p: tasks with an id keep it and are updated, tasks without one are
+ * inserted, stored tasks not in p are deleted. The source text is kept as a
+ * new revision. Call inside a transaction.
+ */
+enum fz_err	 store_plan_put(struct store *, struct plan *);
+
+/* Append to the audit log. */
+enum fz_err	 store_audit(struct store *, const char *actor,
+		    const char *action, const char *object,
+		    const char *detail);
+
+#endif

@@ -1,0 +1,46 @@
+#!/bin/sh
+# deps.sh: install the Debian packages fazhi needs, when they are missing.
+# Usage: scripts/deps.sh [build|test|fuzz|bench]...   (default: build)
+# Runs apt-get as root, or through sudo; does nothing when all are present.
+# SPDX-License-Identifier: MIT
+set -eu
+
+build="build-essential pkg-config libsqlite3-dev libjansson-dev libzip-dev libxml2-dev libxlsxwriter-dev libsodium-dev"
+test="$build libcmocka-dev unzip sqlite3"
+fuzz="$build clang libclang-rt-14-dev"
+bench="$build hyperfine"
+
+want=""
+[ $# -eq 0 ] && set -- build
+for g in "$@"; do
+	case "$g" in
+	build) want="$want $build" ;;
+	test) want="$want $test" ;;
+	fuzz) want="$want $fuzz" ;;
+	bench) want="$want $bench" ;;
+	*) echo "deps.sh: unknown group '$g'" >&2; exit 2 ;;
+	esac
+done
+
+missing=""
+for p in $want; do
+	case " $missing " in *" $p "*) continue ;; esac
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "deps.sh: installing:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "deps.sh: need root to install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

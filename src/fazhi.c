@@ -1,0 +1,41 @@
+/*
+ * fazhi.c: main() of the fazhi program, a table of subcommands in the
+ * manner of git: fazhi init, units, divisions, plan. Each subcommand lives
+ * in src/cli/cmd_<name>.c and calls core/ for the work.
+ * SPDX-License-Identifier: MIT
+ */
+#include <locale.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "fazhi/util.h"
+#include "fazhi/banned.h"
+
+#define FAZHI_VERSION	"0.1.0"
+
+static int
+cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("fazhi %s\n", FAZHI_VERSION);
+	return EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct cli_cmd cmds[] = {
+		{ "init", cmd_init, "创建或升级数据库" },
+		{ "divisions", cmd_divisions, "行政区划：import" },
+		{ "units", cmd_units, "单位名录：import、list" },
+		{ "plan", cmd_plan, "工作计划：import、list、show、export" },
+		{ "version", cmd_version, "显示版本" },
+		{ NULL, NULL, NULL }
+	};
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	if (argc >= 2 && str_eq(argv[1], "--version"))
+		return cmd_version(argc, argv);
+	return cli_dispatch("fazhi", cmds, argc, argv);
+}
