@@ -230,6 +230,11 @@ print_intv(const char *label, const int *v, size_t n)
 static void
 print_diff(const struct plan_diff *d)
 {
+	if (core_plan_diff_empty(d)) {
+		printf("与已保存的计划相比：任务、单位和指标没有变化"
+		    "（来源文件不同）\n");
+		return;
+	}
 	printf("与已保存的计划相比：\n");
 	print_intv("新增任务（新文本中的序号）", d->added, d->nadded);
 	print_intv("删除任务（原序号）", d->removed, d->nremoved);

@@ -248,6 +248,31 @@ has_utf8_multibyte(const char *s, size_t lim)
 	return 0;
 }
 
+/* Is s[0..n) the start of a UTF-8 sequence cut off by the end of file? */
+static int
+incomplete_tail(const char *s, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 need, i;
+
+	if (n == 0 || n > 3)
+		return 0;
+	if ((u[0] & 0xe0) == 0xc0)
+		need = 2;
+	else if ((u[0] & 0xf0) == 0xe0)
+		need = 3;
+	else if ((u[0] & 0xf8) == 0xf0)
+		need = 4;
+	else
+		return 0;
+	if (n >= need)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+	return 1;
+}
+
 enum fz_err
 import_paras(const char *data, size_t len, enum doc_format fmt,
     struct paras *ps, struct buf *text, struct diags *dg)
@@ -276,6 +301,12 @@ import_paras(const char *data, size_t len, enum doc_format fmt,
 			goto out;
 		}
 	if (!utf8_valid(data, len, &bad)) {
+		if (incomplete_tail(data + bad, len - bad)) {
+			diags_error(dg, text_lineno(data, bad), 0, "truncated",
+			    "文件在第 %d 行中途结束（最后一个字符不完整）："
+			    "文件可能不完整", text_lineno(data, bad));
+			goto out;
+		}
 		if (has_utf8_multibyte(data, bad) ||
 		    text_from_gb18030(data, len, &conv) != FZ_OK) {
 			diags_error(dg, text_lineno(data, bad), 0,

@@ -1,0 +1,85 @@
+/*
+ * fuzz_csv.c: libFuzzer target for the CSV reader and the unit directory
+ * parser. The input is read by csv_parse() and by core_units_parse(); a
+ * directory that parses is rendered as JSON and used to resolve the unit
+ * phrases of a small built-in plan. Everything is released, so a leak is
+ * a finding too. Run by fuzz/run.sh.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "fazhi/core.h"
+#include "fazhi/csv.h"
+#include "fazhi/import.h"
+#include "fazhi/util.h"
+#include "fazhi/banned.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/* Named units, short forms, A（B） composites, groups and 有关 groups. */
+static const char plan_md[] =
+    "莘县2022年法治政府建设工作计划\n"
+    "\n"
+    "一、加强组织领导\n"
+    "\n"
+    "1.压实第一责任人职责。每年召开会议不少于1次。（牵头单位：县政府办"
+    "公室、县司法局；责任单位：县直各部门，各镇人民政府（街道办事处））\n"
+    "\n"
+    "2.完善行政执法程序。执法公示覆盖率达到100%。（牵头单位：县司法局"
+    "（依法治县办）；责任单位：县政府各行政执法部门、县有关部门）\n"
+    "\n"
+    "二、严格规范执法\n"
+    "\n"
+    "3.加强执法监督。2022年6月底前完成。（牵头单位：莘县公安局；责任单"
+    "位：县政府各部门、县法院、燕塔街道、朝城镇、县海洋渔业局）\n";
+
+static void
+dump(json_t *j)
+{
+	char	*s;
+
+	if (j == NULL)
+		abort();
+	if ((s = json_dumps(j, JSON_INDENT(1) | JSON_SORT_KEYS)) == NULL)
+		abort();
+	free(s);
+	json_decref(j);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct csv	 c;
+	struct diags	 dg = { 0 };
+	struct unit_dir	 dir;
+	struct plan	 p;
+	const char	*s = (const char *)data;
+	size_t		 i;
+
+	/* Every record the reader keeps has at least one field. */
+	if (csv_parse(s, size, &c, &dg) == FZ_OK)
+		for (i = 0; i < c.nrows; i++)
+			if (c.rows[i].n == 0 || c.rows[i].line < 1)
+				abort();
+	csv_release(&c);
+	dump(core_diags_json(&dg));
+	diags_release(&dg);
+
+	if (core_units_parse(s, size, &dir, &dg) == FZ_OK) {
+		dump(core_units_json(&dir));
+		if (import_plan(plan_md, sizeof(plan_md) - 1, "plan.md",
+		    DOC_MARKDOWN, &p, &dg) != FZ_OK)
+			abort();
+		core_plan_resolve(&p, &dir, &dg);
+		dump(core_plan_json(&p));
+		plan_release(&p);
+	}
+	dump(core_diags_json(&dg));
+	unit_dir_release(&dir);
+	diags_release(&dg);
+	return 0;
+}

@@ -1,0 +1,56 @@
+#!/bin/sh
+# run.sh: run every test of the suite against one build folder and print
+# one summary line, "N passed, N failed". C unit tests (cmocka, TAP output)
+# are build/tests/*; command-line tests are tests/cli/t*.sh (TAP output).
+# Usage: tests/run.sh BUILD_DIR [PATTERN]
+# SPDX-License-Identifier: MIT
+set -u
+build=${1:-build}
+pattern=${2:-}
+top=$(cd "$(dirname "$0")/.." && pwd)
+export FAZHI="$top/$build/fazhi"
+export TOP="$top"
+export CMOCKA_MESSAGE_OUTPUT=TAP
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export FAZHI_NO_PROGRESS=1
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT INT TERM
+pass=0
+fail=0
+failed=""
+
+run_one() {
+	name=$1; shift
+	out="$log/$(echo "$name" | tr '/' '_').out"
+	"$@" >"$out" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$out")
+	f=$(grep -c '^not ok ' "$out")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1	# crashed, or a sanitizer stopped it
+	fi
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$f" -gt 0 ]; then
+		failed="$failed $name"
+		echo "FAIL $name ($p passed, $f failed)"
+		grep -E '^not ok|ERROR|Sanitizer|runtime error|# ' "$out" | head -40
+	else
+		echo "ok   $name ($p passed)"
+	fi
+}
+
+for t in "$top/$build"/tests/*; do
+	[ -x "$t" ] || continue
+	case "$t" in *"$pattern"*) ;; *) continue ;; esac
+	run_one "unit/$(basename "$t")" sh -c "cd '$top' && '$t'"
+done
+for t in "$top"/tests/cli/t*.sh; do
+	[ -f "$t" ] || continue
+	case "$t" in *"$pattern"*) ;; *) continue ;; esac
+	run_one "cli/$(basename "$t")" sh "$t"
+done
+[ -n "$failed" ] && echo "failed:$failed"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
