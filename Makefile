@@ -40,7 +40,8 @@ deps:
 
 $(BUILD)/gen/migrations_sqlite.c: $(MIGRATIONS_SQLITE) scripts/embed-sql.sh
 	@mkdir -p $(@D)
-	scripts/embed-sql.sh sqlite $(MIGRATIONS_SQLITE) > $@.tmp && mv $@.tmp $@
+	@echo "  GEN     $@"
+	@scripts/embed-sql.sh sqlite $(MIGRATIONS_SQLITE) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
@@ -53,15 +54,18 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard include/fazhi/*.h src/*/*.h)
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libfazhi.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	@echo "  AR      $@"
+	@ar rcs $@ $^
 
 $(BUILD)/fazhi: $(BUILD)/obj/fazhi.o $(BUILD)/libfazhi.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/lib/*.h $(BUILD)/libfazhi.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/lib $(LDFLAGS) -o $@ $< $(BUILD)/libfazhi.a \
+	@echo "  TEST    $@"
+	@$(CC) $(ALL_CFLAGS) -Itests/lib $(LDFLAGS) -o $@ $< $(BUILD)/libfazhi.a \
 	    $(PKG_LIBS) -lcmocka
 
 demo:
