@@ -154,10 +154,11 @@ print_indicator(const struct indicator *in)
 	printf("     指标：%s%s%s——%s", in->name ? in->name : "",
 	    in->name ? "，" : "", in->phrase, ind_kind_name(in->kind));
 	if (in->kind == IND_DEADLINE)
-		printf(" %s %s", in->comparator, in->target_date);
+		printf(" %s %s", str_eq(in->comparator, "<=") ? "≤" :
+		    in->comparator, in->target_date);
 	else
-		printf(" %s %g%s", in->comparator, in->target,
-		    in->unit ? in->unit : "");
+		printf(" %s %g%s", str_eq(in->comparator, ">=") ? "≥" :
+		    in->comparator, in->target, in->unit ? in->unit : "");
 	if (in->period == PERIOD_YEAR)
 		printf("，每年");
 	printf("，%s\n", in->per_unit ? "各责任单位" : "全县");

@@ -84,7 +84,7 @@ run_start(const char *s, size_t i)
 	return j;
 }
 
-/* End of the run of words that starts at s. */
+/* End of the run of words that starts at s, before any next target. */
 static size_t
 run_end(const char *s)
 {
@@ -93,11 +93,32 @@ run_end(const char *s)
 
 	for (;;) {
 		cp = imp_cp(s + i, &w);
-		if (w == 0 || is_delim(cp))
+		if (w == 0 || is_delim(cp) || imp_skip(s + i, "至少") ||
+		    imp_skip(s + i, "不少于"))
 			break;
 		i += w;
 	}
 	return i;
+}
+
+/* What a count counts: the words after the last verb of holding. */
+static char *
+count_subject(const char *s, size_t i)
+{
+	static const char *const acts[] = {
+		"召开", "组织", "开展", "举办", "举行", "参加",
+	};
+	size_t		 a = run_start(s, i), k;
+	char		*run = xstrndup(s + a, i - a), *best = NULL, *q, *r;
+
+	for (k = 0; k < sizeof(acts) / sizeof(acts[0]); k++)
+		for (q = strstr(run, acts[k]); q != NULL;
+		    q = strstr(q + 1, acts[k]))
+			if (best == NULL || q + strlen(acts[k]) > best)
+				best = q + strlen(acts[k]);
+	r = xstrdup(best != NULL && *best != '\0' ? best : run);
+	free(run);
+	return r;
 }
 
 static const char *const verbs[] = {
@@ -194,7 +215,7 @@ match_at(struct scan *sc, size_t i)
 		if ((n = number_at(q, &len)) >= 0) {
 			q = skip_spaces(q + len);
 			if ((clen = counter_at(q)) > 0) {
-				name = subject_before(s, i);
+				name = count_subject(s, i);
 				count_ind(sc, p, (size_t)(q + clen - p), n, q,
 				    clen, name);
 				free(name);
