@@ -175,7 +175,8 @@ divisions_import(int argc, char **argv)
 		return cli_usage(div_usage, EXIT_USAGE);
 	if ((st = cli_open(a.db)) == NULL)
 		return EXIT_ERR;
-	r = core_divisions_import(st, argv[a.first], &n, &dg) == FZ_OK ?
+	r = core_divisions_import(st, argv[a.first], cli_actor(), &n,
+	    &dg) == FZ_OK ?
 	    EXIT_OK : EXIT_ERR;
 	cli_print_diags(&dg, argv[a.first]);
 	if (r == EXIT_OK)

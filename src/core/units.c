@@ -4,6 +4,7 @@
  * them in one transaction, and loading the directory for the resolver.
  * SPDX-License-Identifier: MIT
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -335,8 +336,8 @@ core_units_load(struct store *st, struct unit_dir *dir)
 }
 
 enum fz_err
-core_divisions_import(struct store *st, const char *path, int *count,
-    struct diags *dg)
+core_divisions_import(struct store *st, const char *path,
+    const char *actor, int *count, struct diags *dg)
 {
 	static const char *const levels[] = {
 		"province", "city", "county", "town", "subdistrict",
@@ -397,6 +398,16 @@ core_divisions_import(struct store *st, const char *path, int *count,
 		d.level = c.rows[i].f[2];
 		d.parent = c.rows[i].f[3][0] ? c.rows[i].f[3] : NULL;
 		if ((rc = store_division_put(st, &d)) != FZ_OK) {
+			store_rollback(st);
+			goto dberr;
+		}
+	}
+	{
+		char detail[64];
+
+		snprintf(detail, sizeof(detail), "%zu 个行政区划", c.nrows - 1);
+		if ((rc = store_audit(st, actor, "divisions.import", path,
+		    detail)) != FZ_OK) {
 			store_rollback(st);
 			goto dberr;
 		}

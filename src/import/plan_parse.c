@@ -994,6 +994,7 @@ import_plan_parse(const struct paras *pp, struct plan *p, struct diags *dg)
 	const char	*title;
 	char		*numeral;
 	struct buf	 pre = BUF_INIT;
+	struct progress	 pr;
 	enum fz_err	 rc = FZ_OK;
 
 	memset(&ps, 0, sizeof(ps));
@@ -1035,8 +1036,14 @@ import_plan_parse(const struct paras *pp, struct plan *p, struct diags *dg)
 		p->title = imp_squeeze(ps.title_hint);
 
 	ps.mode = detect_mode(pp, si);
-	for (i = si; i < pp->n; i++)
+	/* A long document (tens of thousands of lines) shows its progress. */
+	progress_start(&pr, "解析计划", pp->n > 20000 ? pp->n : 0);
+	for (i = si; i < pp->n; i++) {
 		body_para(&ps, &pp->v[i]);
+		if ((i & 1023) == 0)
+			progress_update(&pr, i);
+	}
+	progress_end(&pr);
 	close_task(&ps);
 
 	if (p->title == NULL || p->title[0] == '\0') {
