@@ -18,15 +18,17 @@ struct json_t;
 
 /* Divisions (GB/T 2260) from a CSV: code,name,level,parent_code. */
 enum fz_err	 core_divisions_import(struct store *, const char *path,
-		    int *count, struct diags *);
+		    const char *actor, int *count, struct diags *);
 
 /*
  * The unit directory from a CSV (see data/units/README.md for columns).
  * Every row is checked first; any bad row fails the whole file with its
- * line number, and nothing is stored.
+ * line number, and nothing is stored. A 上级单位 must be in the file or
+ * in known (the stored directory; may be NULL).
  */
 enum fz_err	 core_units_parse(const char *data, size_t len,
-		    struct unit_dir *, struct diags *);
+		    const struct unit_dir *known, struct unit_dir *,
+		    struct diags *);
 enum fz_err	 core_units_import(struct store *, const char *path,
 		    const char *actor, int *count, struct diags *);
 enum fz_err	 core_units_load(struct store *, struct unit_dir *);

@@ -115,8 +115,8 @@ seen_cmp(const void *a, const void *b)
 }
 
 enum fz_err
-core_units_parse(const char *data, size_t len, struct unit_dir *dir,
-    struct diags *dg)
+core_units_parse(const char *data, size_t len, const struct unit_dir *known,
+    struct unit_dir *dir, struct diags *dg)
 {
 	struct csv	 c;
 	struct seen	*names = NULL, *codes = NULL;
@@ -245,16 +245,22 @@ core_units_parse(const char *data, size_t len, struct unit_dir *dir,
 			    "名称“%s”重复（第 %d 行和第 %d 行）：一个名称只能"
 			    "指一个单位", names[i].name, names[i - 1].line,
 			    names[i].line);
-	/* Parents must be in the file. */
+	/* Parents must be in the file or already in the directory. */
 	for (i = 0; i < dir->n; i++) {
 		struct seen key;
+		int found = 0;
 
 		if (dir->v[i].parent == NULL)
 			continue;
 		key.name = dir->v[i].parent;
-		if (bsearch(&key, codes, nc, sizeof(*codes), seen_cmp) == NULL)
+		if (bsearch(&key, codes, nc, sizeof(*codes), seen_cmp) != NULL)
+			continue;
+		for (k = 0; known != NULL && k < known->n && !found; k++)
+			found = str_eq(known->v[k].code, dir->v[i].parent);
+		if (!found)
 			diags_error(dg, 0, 0, "bad_parent",
-			    "单位“%s”的上级单位编码“%s”不存在", dir->v[i].name,
+			    "单位“%s”的上级单位编码“%s”既不在本文件中，也不在"
+			    "已有的单位名录中", dir->v[i].name,
 			    dir->v[i].parent);
 	}
 	dir->cap = dir->n;
@@ -275,7 +281,7 @@ core_units_import(struct store *st, const char *path, const char *actor,
     int *count, struct diags *dg)
 {
 	struct buf	 data = BUF_INIT, err = BUF_INIT, detail = BUF_INIT;
-	struct unit_dir	 dir = { 0 };
+	struct unit_dir	 dir = { 0 }, known = { 0 };
 	struct progress	 pr;
 	enum fz_err	 rc;
 	size_t		 i;
@@ -285,7 +291,12 @@ core_units_import(struct store *st, const char *path, const char *actor,
 		diags_error(dg, 0, 0, "io", "%s", err.ptr);
 		goto out;
 	}
-	if ((rc = core_units_parse(data.ptr, data.len, &dir, dg)) != FZ_OK)
+	if ((rc = core_units_load(st, &known)) != FZ_OK) {
+		diags_error(dg, 0, 0, "db", "%s", store_errmsg(st));
+		goto out;
+	}
+	if ((rc = core_units_parse(data.ptr, data.len, &known, &dir, dg)) !=
+	    FZ_OK)
 		goto out;
 	if ((rc = store_begin(st)) != FZ_OK) {
 		diags_error(dg, 0, 0, "db", "%s", store_errmsg(st));
@@ -315,6 +326,7 @@ core_units_import(struct store *st, const char *path, const char *actor,
 	*count = (int)dir.n;
 out:
 	unit_dir_release(&dir);
+	unit_dir_release(&known);
 	buf_release(&data);
 	buf_release(&err);
 	buf_release(&detail);

@@ -303,7 +303,7 @@ import_paras(const char *data, size_t len, enum doc_format fmt,
 	if (!utf8_valid(data, len, &bad)) {
 		if (incomplete_tail(data + bad, len - bad)) {
 			diags_error(dg, text_lineno(data, bad), 0, "truncated",
-			    "文件在第 %d 行中途结束（最后一个字符不完整）："
+			    "文件在第 %d 行中途结束（最后一个 UTF-8 字符不完整）："
 			    "文件可能不完整", text_lineno(data, bad));
 			goto out;
 		}

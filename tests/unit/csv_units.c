@@ -88,7 +88,7 @@ units(const char *rows, struct unit_dir *dir, struct diags *dg)
 
 	buf_addstr(&b, header);
 	buf_addstr(&b, rows);
-	rc = core_units_parse(b.ptr, b.len, dir, dg);
+	rc = core_units_parse(b.ptr, b.len, NULL, dir, dg);
 	buf_release(&b);
 	return rc;
 }
@@ -160,7 +160,7 @@ test_missing_column(void **state)
 	struct diags	 dg = { 0 };
 
 	(void)state;
-	assert_int_equal(core_units_parse(in, sizeof(in) - 1, &dir, &dg),
+	assert_int_equal(core_units_parse(in, sizeof(in) - 1, NULL, &dir, &dg),
 	    FZ_EINVAL);
 	assert_string_equal(dg.v[0].code, "bad_header");
 	assert_non_null(strstr(dg.v[0].message, "类型"));

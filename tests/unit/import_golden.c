@@ -21,7 +21,7 @@ setup(void **state)
 
 	(void)state;
 	tl_read("data/units/shenxian.csv", &b);
-	if (core_units_parse(b.ptr, b.len, &dir, &dg) != FZ_OK)
+	if (core_units_parse(b.ptr, b.len, NULL, &dir, &dg) != FZ_OK)
 		return -1;
 	buf_release(&b);
 	diags_release(&dg);

@@ -161,7 +161,7 @@ load_plan(const char *path, struct plan *p)
 	struct buf	 u = BUF_INIT;
 
 	tl_read("data/units/shenxian.csv", &u);
-	assert_int_equal(core_units_parse(u.ptr, u.len, &dir, &dg), FZ_OK);
+	assert_int_equal(core_units_parse(u.ptr, u.len, NULL, &dir, &dg), FZ_OK);
 	tl_read(path, &b);
 	assert_int_equal(import_plan(b.ptr, b.len, path, DOC_AUTO, p, &dg),
 	    FZ_OK);
