@@ -70,9 +70,10 @@ ind_text(struct buf *b, const struct indicator *in)
 	if (in->name != NULL)
 		buf_addf(b, "%s：", in->name);
 	if (in->kind == IND_DEADLINE)
-		buf_addf(b, "%s完成（%s）", in->target_date, in->phrase);
+		buf_addf(b, "%s前完成（%s）", in->target_date, in->phrase);
 	else
-		buf_addf(b, "%s %g%s（%s）", in->comparator, in->target,
+		buf_addf(b, "%s%g%s（%s）", str_eq(in->comparator, ">=") ? "≥" :
+		    str_eq(in->comparator, "<=") ? "≤" : "=", in->target,
 		    in->unit ? in->unit : "", in->phrase);
 }
 
@@ -233,6 +234,32 @@ export_md(const struct plan *p, struct buf *out)
 	return FZ_OK;
 }
 
+/*
+ * Lines a cell needs at a column width (in Excel's character units, where
+ * a Chinese character takes two). Excel does not size rows of wrapped text
+ * in files it did not write, and LibreOffice and WPS follow the file.
+ */
+static int
+cell_lines(const char *s, double width)
+{
+	double		 units = 0, per = width > 2 ? width - 1 : 1;
+	int		 lines = 1;
+	uint32_t	 cp;
+	size_t		 w, n = strlen(s);
+
+	while (n > 0 && (w = utf8_decode(s, n, &cp)) > 0) {
+		if (cp == '\n') {
+			lines += (int)(units / per);
+			lines++;
+			units = 0;
+		} else
+			units += cp >= 0x2e80 ? 2.0 : 1.1;
+		s += w;
+		n -= w;
+	}
+	return lines + (int)(units / per);
+}
+
 enum fz_err
 export_xlsx(const struct plan *p, const char *path, struct buf *err)
 {
@@ -286,11 +313,19 @@ export_xlsx(const struct plan *p, const char *path, struct buf *err)
 		worksheet_write_string(ws, 1, (lxw_col_t)c, headers[c], head);
 	}
 	for (i = 0; i < p->ntasks; i++, row++) {
+		int lines = 1;
+
 		export_row_make(p, &p->tasks[i], &r);
 		worksheet_write_number(ws, row, 0, p->tasks[i].number, center);
-		for (c = 1; c < NCOLS; c++)
+		for (c = 1; c < NCOLS; c++) {
+			int n = cell_lines(row_cell(&r, c), widths[c]);
+
+			if (n > lines)
+				lines = n;
 			worksheet_write_string(ws, row, (lxw_col_t)c,
 			    row_cell(&r, c), cell);
+		}
+		worksheet_set_row(ws, row, 15.0 * lines + 3, NULL);
 		export_row_release(&r);
 	}
 	worksheet_freeze_panes(ws, 2, 0);
