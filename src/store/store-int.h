@@ -1,11 +1,15 @@
 /*
- * store-int.h: what the store's backends share and nothing outside
- * src/store/ may use: the backend table, the common head of every store
- * handle, and the embedded migrations.
+ * store-int.h: what the store's files share and nothing outside src/store/
+ * may use. The domain operations (store_unit.c, store_plan.c) are written
+ * once against a small driver interface (prepared statement, bind, step,
+ * column); each engine supplies a driver and its own SQL for every
+ * statement of enum stmt, so the two backends differ only in SQL text.
  * SPDX-License-Identifier: MIT
  */
 #ifndef FAZHI_STORE_INT_H
 #define FAZHI_STORE_INT_H
+
+#include <stdint.h>
 
 #include "fazhi/store.h"
 #include "fazhi/buf.h"
@@ -17,43 +21,126 @@ struct migration {
 };
 
 extern const struct migration migrations_sqlite[];
+extern const struct migration migrations_pg[];
 
-struct store_ops {
+/* Every statement the program can run; each dialect has SQL for each. */
+enum stmt {
+	STMT_HAS_VERSION_TABLE,
+	STMT_VERSION_GET,
+	STMT_VERSION_SET,
+	STMT_DIV_PUT,
+	STMT_DIV_COUNT,
+	STMT_UNIT_BY_CODE,
+	STMT_UNIT_BY_NAME,
+	STMT_UNIT_NAME_OWNER,
+	STMT_UNIT_MAX_ORD,
+	STMT_UNIT_INSERT,
+	STMT_UNIT_UPDATE,
+	STMT_UNIT_NAMES_DEL,
+	STMT_UNIT_NAME_INS,
+	STMT_UNIT_ALL,
+	STMT_UNIT_NAMES_ALL,
+	STMT_PLAN_FIND,
+	STMT_PLAN_LIST,
+	STMT_PLAN_GET,
+	STMT_PLAN_INSERT,
+	STMT_PLAN_UPDATE,
+	STMT_SOURCE_LATEST,
+	STMT_SOURCE_INSERT,
+	STMT_SECTION_LIST,
+	STMT_SECTION_PUT,
+	STMT_SECTION_TRIM,
+	STMT_TASK_LIST,
+	STMT_TASK_IDS,
+	STMT_TASK_DELETE,
+	STMT_TASK_NEGATE,
+	STMT_TASK_INSERT,
+	STMT_TASK_UPDATE,
+	STMT_MEASURE_LIST,
+	STMT_MEASURE_DEL,
+	STMT_MEASURE_INS,
+	STMT_REF_LIST,
+	STMT_REF_DEL,
+	STMT_REF_INS,
+	STMT_MEMBER_LIST,
+	STMT_MEMBER_INS,
+	STMT_IND_LIST,
+	STMT_IND_DEL,
+	STMT_IND_INS,
+	STMT_AUDIT_INS,
+	STMT__MAX
+};
+
+extern const char *const sql_sqlite[STMT__MAX];
+extern const char *const sql_pg[STMT__MAX];
+
+/* A prepared statement; each driver embeds this head first. */
+struct dbq {
+	struct store	*st;
+};
+
+struct store_driver {
 	const char	*name;
 	enum fz_err	(*open)(const char *dsn, int create, struct store **);
 	void		(*close)(struct store *);
-	enum fz_err	(*exec_script)(struct store *, const char *sql);
-	enum fz_err	(*schema_version)(struct store *, int *);
-	enum fz_err	(*set_schema_version)(struct store *, int, const char *);
+	/* Run a script of several statements (migrations). */
+	enum fz_err	(*exec)(struct store *, const char *sql);
 	enum fz_err	(*begin)(struct store *);
 	enum fz_err	(*commit)(struct store *);
 	enum fz_err	(*rollback)(struct store *);
-	enum fz_err	(*division_put)(struct store *, const struct division *);
-	enum fz_err	(*division_count)(struct store *, int *);
-	enum fz_err	(*unit_put)(struct store *, const struct unit *,
-			    int64_t *);
-	enum fz_err	(*unit_iter)(struct store *, store_unit_cb, void *);
-	enum fz_err	(*plan_find)(struct store *, const char *, const char *,
-			    int64_t *);
-	enum fz_err	(*plan_iter)(struct store *, store_plan_cb, void *);
-	enum fz_err	(*plan_get)(struct store *, int64_t, struct plan *);
-	enum fz_err	(*plan_put)(struct store *, struct plan *);
-	enum fz_err	(*audit)(struct store *, const char *, const char *,
-			    const char *, const char *);
+	/* The statement, prepared, reset and unbound; NULL on error. */
+	struct dbq	*(*stmt)(struct store *, enum stmt);
+	void		(*bind_text)(struct dbq *, int, const char *);
+	void		(*bind_int)(struct dbq *, int, int64_t);
+	void		(*bind_real)(struct dbq *, int, double);
+	void		(*bind_null)(struct dbq *, int);
+	/* 1: a row is ready, 0: done, -1: error (store_fail() was called) */
+	int		(*step)(struct dbq *);
+	const char	*(*col_text)(struct dbq *, int);	/* NULL if null */
+	int64_t		(*col_int)(struct dbq *, int);
+	double		(*col_real)(struct dbq *, int);
+	int		(*col_null)(struct dbq *, int);
+	void		(*reset)(struct dbq *);
 };
 
 /* The head of every backend's handle. */
 struct store {
-	const struct store_ops		*ops;
+	const struct store_driver	*drv;
+	const char *const		*sql;
 	const struct migration		*migrations;
 	struct buf			 err;
+	enum fz_err			 last;	/* code of the last failure */
 };
 
-extern const struct store_ops store_sqlite_ops;
+extern const struct store_driver store_driver_sqlite;
+extern const struct store_driver store_driver_pg;
 
 void	 store_seterr(struct store *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Record a failure: its code and message; returns the code. */
+enum fz_err	 store_fail(struct store *, enum fz_err, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into out[21]. */
 void	 store_now(char out[21]);
+
+/* Statement helpers over the driver: the only way domain code runs SQL. */
+struct dbq	*q_open(struct store *, enum stmt);
+void		 q_text(struct dbq *, int, const char *);
+void		 q_int(struct dbq *, int, int64_t);
+void		 q_real(struct dbq *, int, double);
+void		 q_null(struct dbq *, int);
+int		 q_step(struct dbq *);
+const char	*q_col(struct dbq *, int);
+char		*q_coldup(struct dbq *, int);
+int64_t		 q_colint(struct dbq *, int);
+double		 q_colreal(struct dbq *, int);
+int		 q_colnull(struct dbq *, int);
+void		 q_reset(struct dbq *);
+/* Step to the end, ignoring rows. */
+enum fz_err	 q_run(struct dbq *);
+/* Step once for an integer in column 0; FZ_ENOTFOUND if no row. */
+enum fz_err	 q_run_int(struct dbq *, int64_t *);
+/* The code of the failure that made q_open return NULL or q_step -1. */
+enum fz_err	 q_err(struct store *);
 
 #endif

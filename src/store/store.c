@@ -1,11 +1,12 @@
 /*
- * store.c: the engine-independent half of the store: choosing a backend
- * from the DSN, dispatching through its table, and applying the numbered
- * migrations inside one transaction.
+ * store.c: the engine-independent half of the store: choosing a driver
+ * from the DSN, the statement helpers domain code uses (q_*), migrations
+ * applied in one transaction, transactions, divisions and the audit log.
  * SPDX-License-Identifier: MIT
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -13,31 +14,37 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
-static const struct store_ops *const backends[] = {
-	&store_sqlite_ops,
-};
+int
+store_dsn_is_pg(const char *dsn)
+{
+	return str_startswith(dsn, "postgres://") ||
+	    str_startswith(dsn, "postgresql://") ||
+	    str_startswith(dsn, "pg:");
+}
 
 enum fz_err
 store_open(const char *dsn, int create, struct store **pst)
 {
-	const struct store_ops	*ops = backends[0];
-
 	*pst = NULL;
 	if (dsn == NULL || *dsn == '\0')
 		return FZ_EINVAL;
-	if (str_startswith(dsn, "postgres://") ||
-	    str_startswith(dsn, "postgresql://"))
-		return FZ_EINVAL;	/* not built into this binary yet */
+	if (store_dsn_is_pg(dsn)) {
+#ifdef FZ_HAVE_PG
+		return store_driver_pg.open(dsn, create, pst);
+#else
+		return FZ_EINVAL;
+#endif
+	}
 	if (str_startswith(dsn, "sqlite:"))
 		dsn += strlen("sqlite:");
-	return ops->open(dsn, create, pst);
+	return store_driver_sqlite.open(dsn, create, pst);
 }
 
 void
 store_close(struct store *st)
 {
 	if (st != NULL)
-		st->ops->close(st);
+		st->drv->close(st);
 }
 
 const char *
@@ -49,7 +56,7 @@ store_errmsg(const struct store *st)
 const char *
 store_backend(const struct store *st)
 {
-	return st->ops->name;
+	return st->drv->name;
 }
 
 void
@@ -65,6 +72,21 @@ store_seterr(struct store *st, const char *fmt, ...)
 	buf_addstr(&st->err, tmp);
 }
 
+enum fz_err
+store_fail(struct store *st, enum fz_err rc, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 tmp[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	buf_reset(&st->err);
+	buf_addstr(&st->err, tmp);
+	st->last = rc;
+	return rc;
+}
+
 void
 store_now(char out[21])
 {
@@ -73,6 +95,121 @@ store_now(char out[21])
 
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+struct dbq *
+q_open(struct store *st, enum stmt s)
+{
+	return st->drv->stmt(st, s);
+}
+
+void
+q_text(struct dbq *q, int i, const char *s)
+{
+	if (s == NULL)
+		q->st->drv->bind_null(q, i);
+	else
+		q->st->drv->bind_text(q, i, s);
+}
+
+void
+q_int(struct dbq *q, int i, int64_t v)
+{
+	q->st->drv->bind_int(q, i, v);
+}
+
+void
+q_real(struct dbq *q, int i, double v)
+{
+	q->st->drv->bind_real(q, i, v);
+}
+
+void
+q_null(struct dbq *q, int i)
+{
+	q->st->drv->bind_null(q, i);
+}
+
+int
+q_step(struct dbq *q)
+{
+	return q->st->drv->step(q);
+}
+
+const char *
+q_col(struct dbq *q, int i)
+{
+	return q->st->drv->col_text(q, i);
+}
+
+char *
+q_coldup(struct dbq *q, int i)
+{
+	const char	*s = q->st->drv->col_text(q, i);
+
+	return s == NULL ? NULL : xstrdup(s);
+}
+
+int64_t
+q_colint(struct dbq *q, int i)
+{
+	return q->st->drv->col_int(q, i);
+}
+
+double
+q_colreal(struct dbq *q, int i)
+{
+	return q->st->drv->col_real(q, i);
+}
+
+int
+q_colnull(struct dbq *q, int i)
+{
+	return q->st->drv->col_null(q, i);
+}
+
+void
+q_reset(struct dbq *q)
+{
+	q->st->drv->reset(q);
+}
+
+enum fz_err
+q_err(struct store *st)
+{
+	return st->last == FZ_OK ? FZ_EDB : st->last;
+}
+
+enum fz_err
+q_run(struct dbq *q)
+{
+	int	 r;
+
+	while ((r = q_step(q)) == 1)
+		;
+	q_reset(q);
+	return r < 0 ? q_err(q->st) : FZ_OK;
+}
+
+enum fz_err
+q_run_int(struct dbq *q, int64_t *v)
+{
+	enum fz_err	 rc;
+
+	switch (q_step(q)) {
+	case 1:
+		*v = q_colint(q, 0);
+		rc = FZ_OK;
+		break;
+	case 0:
+		rc = FZ_ENOTFOUND;
+		break;
+	default:
+		rc = q_err(q->st);
+		break;
+	}
+	q_reset(q);
+	return rc;
 }
 
 int
@@ -90,7 +227,43 @@ store_schema_latest(const struct store *st)
 enum fz_err
 store_schema_version(struct store *st, int *v)
 {
-	return st->ops->schema_version(st, v);
+	struct dbq	*q;
+	int64_t		 n = 0;
+	enum fz_err	 rc;
+
+	*v = 0;
+	if ((q = q_open(st, STMT_HAS_VERSION_TABLE)) == NULL)
+		return q_err(st);
+	if ((rc = q_run_int(q, &n)) != FZ_OK)
+		return rc;
+	if (n == 0)
+		return FZ_OK;
+	if ((q = q_open(st, STMT_VERSION_GET)) == NULL)
+		return q_err(st);
+	if ((rc = q_run_int(q, &n)) != FZ_OK)
+		return rc;
+	*v = (int)n;
+	return FZ_OK;
+}
+
+static enum fz_err
+set_schema_version(struct store *st, int v, const char *name)
+{
+	struct dbq	*q;
+	char		 now[21];
+	enum fz_err	 rc;
+
+	if ((rc = st->drv->exec(st, "CREATE TABLE IF NOT EXISTS "
+	    "schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+	    "applied_at TEXT NOT NULL)")) != FZ_OK)
+		return rc;
+	store_now(now);
+	if ((q = q_open(st, STMT_VERSION_SET)) == NULL)
+		return q_err(st);
+	q_int(q, 1, v);
+	q_text(q, 2, name);
+	q_text(q, 3, now);
+	return q_run(q);
 }
 
 enum fz_err
@@ -100,107 +273,95 @@ store_migrate(struct store *st, int *from, int *to)
 	enum fz_err		 rc;
 	int			 v = 0, latest = store_schema_latest(st);
 
-	if ((rc = st->ops->begin(st)) != FZ_OK)
+	if ((rc = store_begin(st)) != FZ_OK)
 		return rc;
-	if ((rc = st->ops->schema_version(st, &v)) != FZ_OK)
+	if ((rc = store_schema_version(st, &v)) != FZ_OK)
 		goto out;
 	if (from != NULL)
 		*from = v;
 	if (v > latest) {
-		store_seterr(st, "数据库结构版本为 %d，高于本程序支持的 %d："
-		    "请使用更新版本的 fazhi", v, latest);
-		rc = FZ_EVERSION;
+		rc = store_fail(st, FZ_EVERSION, "数据库结构版本为 %d，高于本程序"
+		    "支持的 %d：请使用更新版本的 fazhi", v, latest);
 		goto out;
 	}
 	for (m = st->migrations; m->name != NULL; m++) {
 		if (m->number <= v)
 			continue;
-		if ((rc = st->ops->exec_script(st, m->sql)) != FZ_OK)
+		if ((rc = st->drv->exec(st, m->sql)) != FZ_OK)
 			goto out;
-		if ((rc = st->ops->set_schema_version(st, m->number,
-		    m->name)) != FZ_OK)
+		if ((rc = set_schema_version(st, m->number, m->name)) != FZ_OK)
 			goto out;
 		v = m->number;
 	}
 	if (to != NULL)
 		*to = v;
-	rc = st->ops->commit(st);
+	rc = store_commit(st);
 out:
 	if (rc != FZ_OK)
-		st->ops->rollback(st);
+		store_rollback(st);
 	return rc;
 }
 
 enum fz_err
 store_begin(struct store *st)
 {
-	return st->ops->begin(st);
+	return st->drv->begin(st);
 }
 
 enum fz_err
 store_commit(struct store *st)
 {
-	return st->ops->commit(st);
+	return st->drv->commit(st);
 }
 
 enum fz_err
 store_rollback(struct store *st)
 {
-	return st->ops->rollback(st);
+	return st->drv->rollback(st);
 }
 
 enum fz_err
 store_division_put(struct store *st, const struct division *d)
 {
-	return st->ops->division_put(st, d);
+	struct dbq	*q;
+
+	if ((q = q_open(st, STMT_DIV_PUT)) == NULL)
+		return q_err(st);
+	q_text(q, 1, d->code);
+	q_text(q, 2, d->name);
+	q_text(q, 3, d->level);
+	q_text(q, 4, d->parent);
+	return q_run(q);
 }
 
 enum fz_err
 store_division_count(struct store *st, int *n)
 {
-	return st->ops->division_count(st, n);
-}
+	struct dbq	*q;
+	int64_t		 v = 0;
+	enum fz_err	 rc;
 
-enum fz_err
-store_unit_put(struct store *st, const struct unit *u, int64_t *id)
-{
-	return st->ops->unit_put(st, u, id);
-}
-
-enum fz_err
-store_unit_iter(struct store *st, store_unit_cb cb, void *arg)
-{
-	return st->ops->unit_iter(st, cb, arg);
-}
-
-enum fz_err
-store_plan_find(struct store *st, const char *doc_no, const char *title,
-    int64_t *id)
-{
-	return st->ops->plan_find(st, doc_no, title, id);
-}
-
-enum fz_err
-store_plan_iter(struct store *st, store_plan_cb cb, void *arg)
-{
-	return st->ops->plan_iter(st, cb, arg);
-}
-
-enum fz_err
-store_plan_get(struct store *st, int64_t id, struct plan *p)
-{
-	return st->ops->plan_get(st, id, p);
-}
-
-enum fz_err
-store_plan_put(struct store *st, struct plan *p)
-{
-	return st->ops->plan_put(st, p);
+	if ((q = q_open(st, STMT_DIV_COUNT)) == NULL)
+		return q_err(st);
+	rc = q_run_int(q, &v);
+	*n = (int)v;
+	return rc;
 }
 
 enum fz_err
 store_audit(struct store *st, const char *actor, const char *action,
     const char *object, const char *detail)
 {
-	return st->ops->audit(st, actor, action, object, detail);
+	struct dbq	*q;
+	char		 now[21];
+
+	store_now(now);
+	if ((q = q_open(st, STMT_AUDIT_INS)) == NULL)
+		return q_err(st);
+	q_text(q, 1, now);
+	q_text(q, 2, actor);
+	q_text(q, 3, action);
+	q_text(q, 4, object);
+	q_text(q, 5, detail);
+	return q_run(q);
 }

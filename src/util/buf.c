@@ -156,7 +156,7 @@ buf_trim(struct buf *b)
 		    b->ptr[b->len - 1] == '\n'))
 			b->len--;
 		else if (b->len >= start + 3 &&
-		    is_space_at(b->ptr + b->len - 3, 3, &w))
+		    is_space_at(b->ptr + b->len - 3, 3, &w) && w == 3)
 			b->len -= 3;
 		else
 			break;

@@ -1,0 +1,113 @@
+/*
+ * sql_sqlite.c: the SQL of every store statement in SQLite's dialect,
+ * indexed by enum stmt. This table is the complete list of queries the
+ * program can run against SQLite; all take bound parameters.
+ * SPDX-License-Identifier: MIT
+ */
+#include "store-int.h"
+
+const char *const sql_sqlite[STMT__MAX] = {
+	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM sqlite_master "
+	    "WHERE type = 'table' AND name = 'schema_version'",
+	[STMT_VERSION_GET] = "SELECT coalesce(max(version), 0) "
+	    "FROM schema_version",
+	[STMT_VERSION_SET] = "INSERT INTO schema_version "
+	    "(version, name, applied_at) VALUES (?1, ?2, ?3)",
+	[STMT_DIV_PUT] = "INSERT INTO division (code, name, level, parent) "
+	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO UPDATE SET "
+	    "name = excluded.name, level = excluded.level, "
+	    "parent = excluded.parent",
+	[STMT_DIV_COUNT] = "SELECT count(*) FROM division",
+	[STMT_UNIT_BY_CODE] = "SELECT id FROM unit WHERE code = ?1",
+	[STMT_UNIT_BY_NAME] = "SELECT id FROM unit WHERE name = ?1",
+	[STMT_UNIT_NAME_OWNER] = "SELECT unit_id FROM unit_name "
+	    "WHERE name = ?1",
+	[STMT_UNIT_MAX_ORD] = "SELECT coalesce(max(ord), 0) FROM unit",
+	[STMT_UNIT_INSERT] = "INSERT INTO unit (code, name, kind, "
+	    "enforcement, parent, division, ord) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+	[STMT_UNIT_UPDATE] = "UPDATE unit SET name = ?2, kind = ?3, "
+	    "enforcement = ?4, parent = ?5, division = ?6 WHERE id = ?1",
+	[STMT_UNIT_NAMES_DEL] = "DELETE FROM unit_name WHERE unit_id = ?1",
+	[STMT_UNIT_NAME_INS] = "INSERT INTO unit_name (name, unit_id, kind, "
+	    "ord) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_UNIT_ALL] = "SELECT id, code, name, kind, enforcement, parent, "
+	    "division FROM unit ORDER BY ord, id",
+	[STMT_UNIT_NAMES_ALL] = "SELECT unit_id, name, kind FROM unit_name "
+	    "ORDER BY unit_id, ord",
+	[STMT_PLAN_FIND] = "SELECT id FROM plan WHERE doc_no = ?1 OR "
+	    "(?1 IS NULL AND doc_no IS NULL AND title = ?2)",
+	[STMT_PLAN_LIST] = "SELECT p.id, p.doc_no, p.title, p.year, "
+	    "p.revision, p.updated_at, (SELECT count(*) FROM task t "
+	    "WHERE t.plan_id = p.id) FROM plan p ORDER BY p.year DESC, p.id",
+	[STMT_PLAN_GET] = "SELECT doc_no, issuer, notice_title, title, year, "
+	    "issue_date, recipients, cc, is_public, preamble, revision, "
+	    "updated_at FROM plan WHERE id = ?1",
+	[STMT_PLAN_INSERT] = "INSERT INTO plan (doc_no, issuer, "
+	    "notice_title, title, year, issue_date, recipients, cc, "
+	    "is_public, preamble, revision, created_at, updated_at) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11) RETURNING id",
+	[STMT_PLAN_UPDATE] = "UPDATE plan SET doc_no = ?2, issuer = ?3, "
+	    "notice_title = ?4, title = ?5, year = ?6, issue_date = ?7, "
+	    "recipients = ?8, cc = ?9, is_public = ?10, preamble = ?11, "
+	    "revision = revision + 1, updated_at = ?12 WHERE id = ?1 "
+	    "RETURNING revision",
+	[STMT_SOURCE_LATEST] = "SELECT name, format, sha256, bytes, text "
+	    "FROM plan_source WHERE plan_id = ?1 ORDER BY revision DESC "
+	    "LIMIT 1",
+	[STMT_SOURCE_INSERT] = "INSERT INTO plan_source (plan_id, revision, "
+	    "name, format, sha256, bytes, text, imported_at) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_SECTION_LIST] = "SELECT id, ord, numeral, title, has_tasks, "
+	    "line FROM plan_section WHERE plan_id = ?1 ORDER BY ord",
+	[STMT_SECTION_PUT] = "INSERT INTO plan_section (plan_id, ord, "
+	    "numeral, title, has_tasks, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "ON CONFLICT (plan_id, ord) DO UPDATE SET numeral = "
+	    "excluded.numeral, title = excluded.title, has_tasks = "
+	    "excluded.has_tasks, line = excluded.line RETURNING id",
+	[STMT_SECTION_TRIM] = "DELETE FROM plan_section WHERE plan_id = ?1 "
+	    "AND ord > ?2",
+	[STMT_TASK_LIST] = "SELECT id, number, label, section, title, text, "
+	    "annotation, deadline_text, line FROM task WHERE plan_id = ?1 "
+	    "ORDER BY number",
+	[STMT_TASK_IDS] = "SELECT id FROM task WHERE plan_id = ?1",
+	[STMT_TASK_DELETE] = "DELETE FROM task WHERE id = ?1",
+	[STMT_TASK_NEGATE] = "UPDATE task SET number = -number "
+	    "WHERE plan_id = ?1",
+	[STMT_TASK_INSERT] = "INSERT INTO task (plan_id, number, label, "
+	    "section, title, text, annotation, deadline_text, line) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+	[STMT_TASK_UPDATE] = "UPDATE task SET number = ?2, label = ?3, "
+	    "section = ?4, title = ?5, text = ?6, annotation = ?7, "
+	    "deadline_text = ?8, line = ?9 WHERE id = ?1 AND plan_id = ?10 "
+	    "RETURNING id",
+	[STMT_MEASURE_LIST] = "SELECT m.task_id, m.text FROM task_measure m "
+	    "JOIN task t ON t.id = m.task_id WHERE t.plan_id = ?1 "
+	    "ORDER BY t.number, m.ord",
+	[STMT_MEASURE_DEL] = "DELETE FROM task_measure WHERE task_id = ?1",
+	[STMT_MEASURE_INS] = "INSERT INTO task_measure (task_id, ord, text) "
+	    "VALUES (?1, ?2, ?3)",
+	[STMT_REF_LIST] = "SELECT r.id, r.task_id, r.role, r.phrase, r.kind, "
+	    "r.grp FROM task_unit_ref r JOIN task t ON t.id = r.task_id "
+	    "WHERE t.plan_id = ?1 ORDER BY t.number, r.role, r.ord",
+	[STMT_REF_DEL] = "DELETE FROM task_unit_ref WHERE task_id = ?1",
+	[STMT_REF_INS] = "INSERT INTO task_unit_ref (task_id, role, ord, "
+	    "phrase, kind, grp) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+	[STMT_MEMBER_LIST] = "SELECT m.ref_id, m.unit_id, m.unit_name "
+	    "FROM task_unit_member m JOIN task_unit_ref r ON r.id = m.ref_id "
+	    "JOIN task t ON t.id = r.task_id WHERE t.plan_id = ?1 "
+	    "ORDER BY m.ref_id, m.ord",
+	[STMT_MEMBER_INS] = "INSERT INTO task_unit_member (ref_id, ord, "
+	    "unit_id, unit_name) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_IND_LIST] = "SELECT i.task_id, i.phrase, i.name, i.sentence, "
+	    "i.kind, i.comparator, i.target, i.target_date, i.unit, "
+	    "i.period, i.per_unit FROM indicator i JOIN task t ON "
+	    "t.id = i.task_id WHERE t.plan_id = ?1 ORDER BY t.number, i.ord",
+	[STMT_IND_DEL] = "DELETE FROM indicator WHERE task_id = ?1",
+	[STMT_IND_INS] = "INSERT INTO indicator (task_id, ord, phrase, name, "
+	    "sentence, kind, comparator, target, target_date, unit, period, "
+	    "per_unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?12)",
+	[STMT_AUDIT_INS] = "INSERT INTO audit (at, actor, action, object, "
+	    "detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+};
