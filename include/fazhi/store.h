@@ -36,6 +36,8 @@ typedef int	(*store_plan_cb)(const struct plan_summary *, void *);
  */
 enum fz_err	 store_open(const char *dsn, int create, struct store **);
 void		 store_close(struct store *);
+/* Does the DSN name a PostgreSQL database (postgres://, postgresql://)? */
+int		 store_dsn_is_pg(const char *);
 const char	*store_errmsg(const struct store *);
 const char	*store_backend(const struct store *);
 
