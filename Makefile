@@ -8,7 +8,7 @@
 
 CC	?= cc
 BUILD	?= build
-PKGS	 = sqlite3 jansson libzip libxml-2.0 xlsxwriter libsodium
+PKGS	 = sqlite3 libpq jansson libzip libxml-2.0 xlsxwriter libsodium
 WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
 	   -Wwrite-strings -Wformat=2 -Wvla -Wimplicit-fallthrough -Wundef \
@@ -16,7 +16,7 @@ WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 OPT	?= -O2 -g
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
-CPPFLAGS += -D_GNU_SOURCE -Iinclude -Isrc -I$(BUILD)/gen
+CPPFLAGS += -D_GNU_SOURCE -DFZ_HAVE_PG -Iinclude -Isrc -I$(BUILD)/gen
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ifeq ($(SAN),1)
@@ -27,8 +27,10 @@ ALL_CFLAGS = $(OPT) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 
 LIB_SRC	 = $(sort $(wildcard src/util/*.c src/store/*.c src/import/*.c \
 	   src/core/*.c src/export/*.c src/cli/*.c))
-LIB_OBJ	 = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations_sqlite.o
+LIB_OBJ	 = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations_sqlite.o \
+	   $(BUILD)/obj/gen/migrations_pg.o
 MIGRATIONS_SQLITE = $(sort $(wildcard sql/sqlite/*.sql))
+MIGRATIONS_PG = $(sort $(wildcard sql/pg/*.sql))
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -43,12 +45,17 @@ $(BUILD)/gen/migrations_sqlite.c: $(MIGRATIONS_SQLITE) scripts/embed-sql.sh
 	@echo "  GEN     $@"
 	@scripts/embed-sql.sh sqlite $(MIGRATIONS_SQLITE) > $@.tmp && mv $@.tmp $@
 
+$(BUILD)/gen/migrations_pg.c: $(MIGRATIONS_PG) scripts/embed-sql.sh
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@scripts/embed-sql.sh pg $(MIGRATIONS_PG) > $@.tmp && mv $@.tmp $@
+
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/fazhi/*.h src/*/*.h)
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/fazhi/*.h src/*/*.h) Makefile
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
