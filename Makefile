@@ -85,12 +85,13 @@ demo:
 	./$(BUILD)/fazhi plan import --db var/fazhi.db --update data/plans/shenxian-2022.md
 	./$(BUILD)/fazhi plan show --db var/fazhi.db
 
-# The whole suite under ASan and UBSan, in its own build folder.
+# The whole suite under ASan and UBSan, in its own build folder, against
+# SQLite and against a throw-away PostgreSQL cluster (tests/with-pg.sh).
 check:
 	@scripts/deps.sh test
 	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 OPT="-O1 -g" \
 	    build-san/fazhi $(TEST_BIN:$(BUILD)/%=build-san/%)
-	@tests/run.sh build-san
+	@tests/with-pg.sh tests/run.sh build-san
 
 FUZZ_SECONDS ?= 60
 fuzz:

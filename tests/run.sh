@@ -2,6 +2,8 @@
 # run.sh: run every test of the suite against one build folder and print
 # one summary line, "N passed, N failed". C unit tests (cmocka, TAP output)
 # are build/tests/*; command-line tests are tests/cli/t*.sh (TAP output).
+# Command-line tests run once per backend: SQLite, and PostgreSQL when
+# tests/with-pg.sh has started a cluster (FAZHI_TEST_PG_HOST).
 # Usage: tests/run.sh BUILD_DIR [PATTERN]
 # SPDX-License-Identifier: MIT
 set -u
@@ -46,11 +48,18 @@ for t in "$top/$build"/tests/*; do
 	case "$t" in *"$pattern"*) ;; *) continue ;; esac
 	run_one "unit/$(basename "$t")" sh -c "cd '$top' && '$t'"
 done
-for t in "$top"/tests/cli/t*.sh; do
-	[ -f "$t" ] || continue
-	case "$t" in *"$pattern"*) ;; *) continue ;; esac
-	run_one "cli/$(basename "$t")" sh "$t"
+backends=sqlite
+[ -n "${FAZHI_TEST_PG_HOST:-}" ] && backends="sqlite pg"
+for be in $backends; do
+	for t in "$top"/tests/cli/t*.sh; do
+		[ -f "$t" ] || continue
+		case "$t" in *"$pattern"*) ;; *) continue ;; esac
+		run_one "cli/$be/$(basename "$t")" env FAZHI_TEST_BACKEND=$be \
+		    sh "$t"
+	done
 done
+[ -z "${FAZHI_TEST_PG_HOST:-}" ] &&
+	echo "note: no PostgreSQL test cluster: run under tests/with-pg.sh (make check does)"
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -20,6 +20,7 @@
 
 struct pg_stmt {
 	struct dbq	 base;
+	char		 name[16];	/* the server-side statement */
 	int		 idx;
 	int		 prepared;
 	char		*vals[PG_MAXPARAMS];
@@ -33,6 +34,7 @@ struct store_pg {
 	PGconn		*conn;
 	char		*dsn;
 	int		 in_tx;
+	int		 adhoc;		/* statements made by prepare() */
 	struct pg_stmt	 stmts[STMT__MAX];
 };
 
@@ -117,31 +119,96 @@ clear_stmt(struct pg_stmt *q)
 	q->row = 0;
 }
 
+/* Our SQL writes parameters ?N; PostgreSQL wants $N. */
+static void
+dollar_params(const char *sql, struct buf *out)
+{
+	int	 quoted = 0;
+
+	for (; *sql != '\0'; sql++) {
+		if (*sql == '\'')
+			quoted = !quoted;
+		if (*sql == '?' && !quoted && sql[1] >= '0' && sql[1] <= '9')
+			buf_addch(out, '$');
+		else
+			buf_addch(out, *sql);
+	}
+}
+
+static int
+prepare_named(struct store *st, const char *name, const char *sql)
+{
+	struct buf	 b = BUF_INIT;
+	PGresult	*r;
+	int		 ok;
+
+	dollar_params(sql, &b);
+	r = PQprepare(PG(st)->conn, name, b.ptr, 0, NULL);
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		fail_res(st, r);
+	PQclear(r);
+	buf_release(&b);
+	return ok;
+}
+
 static struct dbq *
 pg_stmt(struct store *st, enum stmt s)
 {
 	struct store_pg	*pg = PG(st);
 	struct pg_stmt	*q = &pg->stmts[s];
-	PGresult	*r;
-	char		 name[16];
 
 	clear_stmt(q);
 	q->base.st = st;
 	q->idx = (int)s;
+	snprintf(q->name, sizeof(q->name), "fz%d", (int)s);
 	if (ensure_conn(st) != FZ_OK)
 		return NULL;
 	if (!q->prepared) {
-		snprintf(name, sizeof(name), "fz%d", (int)s);
-		r = PQprepare(pg->conn, name, st->sql[s], 0, NULL);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			fail_res(st, r);
-			PQclear(r);
+		if (!prepare_named(st, q->name, sql_pg_only[s] != NULL ?
+		    sql_pg_only[s] : sql_common[s]))
 			return NULL;
-		}
-		PQclear(r);
 		q->prepared = 1;
 	}
 	return &q->base;
+}
+
+static struct dbq *
+pg_prepare(struct store *st, const char *sql)
+{
+	struct pg_stmt	*q;
+
+	if (ensure_conn(st) != FZ_OK)
+		return NULL;
+	q = xcalloc(1, sizeof(*q));
+	q->base.st = st;
+	q->idx = -1;
+	snprintf(q->name, sizeof(q->name), "fzx%d", ++PG(st)->adhoc);
+	if (!prepare_named(st, q->name, sql)) {
+		free(q);
+		return NULL;
+	}
+	q->prepared = 1;
+	return &q->base;
+}
+
+static void
+pg_finalize(struct dbq *q)
+{
+	struct pg_stmt	*p = PS(q);
+	struct buf	 b = BUF_INIT;
+	PGresult	*r;
+
+	if (q == NULL)
+		return;
+	clear_stmt(p);
+	if (PQstatus(PG(q->st)->conn) == CONNECTION_OK) {
+		buf_addf(&b, "DEALLOCATE %s", p->name);
+		r = PQexec(PG(q->st)->conn, b.ptr);
+		PQclear(r);
+	}
+	buf_release(&b);
+	free(p);
 }
 
 static void
@@ -194,12 +261,10 @@ pg_step(struct dbq *q)
 {
 	struct pg_stmt	*p = PS(q);
 	struct store_pg	*pg = PG(q->st);
-	char		 name[16];
 	ExecStatusType	 s;
 
 	if (p->res == NULL) {
-		snprintf(name, sizeof(name), "fz%d", p->idx);
-		p->res = PQexecPrepared(pg->conn, name, p->nparams,
+		p->res = PQexecPrepared(pg->conn, p->name, p->nparams,
 		    (const char *const *)p->vals, NULL, NULL, 0);
 		s = PQresultStatus(p->res);
 		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
@@ -425,7 +490,6 @@ pg_open(const char *dsn, int create, struct store **pst)
 
 	pg = xcalloc(1, sizeof(*pg));
 	pg->base.drv = &store_driver_pg;
-	pg->base.sql = sql_pg;
 	pg->base.migrations = migrations_pg;
 	buf_init(&pg->base.err);
 	pg->dsn = xstrdup(str_startswith(dsn, "pg:") ? dsn + 3 : dsn);
@@ -463,6 +527,8 @@ const struct store_driver store_driver_pg = {
 	.commit = pg_commit,
 	.rollback = pg_rollback,
 	.stmt = pg_stmt,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
 	.bind_text = pg_bind_text,
 	.bind_int = pg_bind_int,
 	.bind_real = pg_bind_real,

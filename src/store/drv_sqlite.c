@@ -46,7 +46,7 @@ sq_stmt(struct store *st, enum stmt s)
 	struct sq_stmt	*q = &SQ(st)->stmts[s];
 
 	if (q->s == NULL) {
-		if (sqlite3_prepare_v3(SQ(st)->db, st->sql[s], -1,
+		if (sqlite3_prepare_v3(SQ(st)->db, sql_common[s], -1,
 		    SQLITE_PREPARE_PERSISTENT, &q->s, NULL) != SQLITE_OK) {
 			fail(st);
 			return NULL;
@@ -57,6 +57,30 @@ sq_stmt(struct store *st, enum stmt s)
 		sqlite3_clear_bindings(q->s);
 	}
 	return &q->base;
+}
+
+static struct dbq *
+sq_prepare(struct store *st, const char *sql)
+{
+	struct sq_stmt	*q = xcalloc(1, sizeof(*q));
+
+	q->base.st = st;
+	if (sqlite3_prepare_v2(SQ(st)->db, sql, -1, &q->s, NULL) !=
+	    SQLITE_OK) {
+		fail(st);
+		free(q);
+		return NULL;
+	}
+	return &q->base;
+}
+
+static void
+sq_finalize(struct dbq *q)
+{
+	if (q == NULL)
+		return;
+	sqlite3_finalize(SS(q)->s);
+	free(q);
 }
 
 static void
@@ -185,7 +209,6 @@ sq_open(const char *path, int create, struct store **pst)
 
 	sq = xcalloc(1, sizeof(*sq));
 	sq->base.drv = &store_driver_sqlite;
-	sq->base.sql = sql_sqlite;
 	sq->base.migrations = migrations_sqlite;
 	buf_init(&sq->base.err);
 	*pst = &sq->base;
@@ -212,6 +235,8 @@ const struct store_driver store_driver_sqlite = {
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.stmt = sq_stmt,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
 	.bind_text = sq_bind_text,
 	.bind_int = sq_bind_int,
 	.bind_real = sq_bind_real,

@@ -71,8 +71,8 @@ enum stmt {
 	STMT__MAX
 };
 
-extern const char *const sql_sqlite[STMT__MAX];
-extern const char *const sql_pg[STMT__MAX];
+extern const char *const sql_common[STMT__MAX];
+extern const char *const sql_pg_only[STMT__MAX];
 
 /* A prepared statement; each driver embeds this head first. */
 struct dbq {
@@ -90,6 +90,9 @@ struct store_driver {
 	enum fz_err	(*rollback)(struct store *);
 	/* The statement, prepared, reset and unbound; NULL on error. */
 	struct dbq	*(*stmt)(struct store *, enum stmt);
+	/* A statement of the program's own making (db copy), and its end. */
+	struct dbq	*(*prepare)(struct store *, const char *sql);
+	void		(*finalize)(struct dbq *);
 	void		(*bind_text)(struct dbq *, int, const char *);
 	void		(*bind_int)(struct dbq *, int, int64_t);
 	void		(*bind_real)(struct dbq *, int, double);
@@ -106,7 +109,6 @@ struct store_driver {
 /* The head of every backend's handle. */
 struct store {
 	const struct store_driver	*drv;
-	const char *const		*sql;
 	const struct migration		*migrations;
 	struct buf			 err;
 	enum fz_err			 last;	/* code of the last failure */

@@ -2,14 +2,31 @@
 # print TAP: "ok N - what" or "not ok N - what". Source it first.
 #   $FAZHI  the binary under test     $TOP  the repository
 #   $T      a fresh temporary folder, removed at exit
-#   $DB     a fresh database path inside $T
+#   $DB     a fresh database: a SQLite file inside $T, or with
+#           FAZHI_TEST_BACKEND=pg a new database on the test cluster
+#   $BACKEND sqlite or pg
 # SPDX-License-Identifier: MIT
 set -u
 : "${FAZHI:=$(pwd)/build/fazhi}"
 : "${TOP:=$(pwd)}"
 T=$(mktemp -d)
-DB="$T/fazhi.db"
-trap 'rm -rf "$T"' EXIT INT TERM
+BACKEND=${FAZHI_TEST_BACKEND:-sqlite}
+if [ "$BACKEND" = pg ]; then
+	# A database of its own on the cluster of tests/with-pg.sh.
+	PGDB="fzcli_$$_$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
+	DB="postgresql:///$PGDB?host=$FAZHI_TEST_PG_HOST&user=$FAZHI_TEST_PG_USER"
+	PGADMIN="postgresql:///postgres?host=$FAZHI_TEST_PG_HOST&user=$FAZHI_TEST_PG_USER"
+	cleanup() {
+		psql -q "$PGADMIN" -c "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" \
+		    >/dev/null 2>&1
+		rm -rf "$T"
+	}
+else
+	DB="$T/fazhi.db"
+	cleanup() { rm -rf "$T"; }
+fi
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 export FAZHI_NO_PROGRESS=1
 _n=0
 
@@ -63,5 +80,20 @@ setup_db() {
 	"$FAZHI" units import --db "$DB" "$TOP/data/units/shenxian.csv" >/dev/null
 }
 
-# count_rows TABLE: rows in a table of $DB (sqlite3 CLI)
-count_rows() { sqlite3 "$DB" "SELECT count(*) FROM $1"; }
+# sql "QUERY": run SQL on $DB with the backend's own client, rows as
+# |-separated lines (sqlite3 or psql -At), for checks behind the program
+sql() {
+	if [ "$BACKEND" = pg ]; then psql -X -q -At "$DB" -c "$1"
+	else sqlite3 "$DB" "$1"; fi
+}
+
+# count_rows TABLE: rows in a table of $DB
+count_rows() { sql "SELECT count(*) FROM $1"; }
+
+# dump_tables T1 T2...: the rows of tables, ordered, for before/after checks
+dump_tables() {
+	for _t in "$@"; do
+		echo "== $_t"
+		sql "SELECT * FROM $_t ORDER BY 1, 2"
+	done
+}

@@ -1,12 +1,13 @@
 /*
- * sql_sqlite.c: the SQL of every store statement in SQLite's dialect,
- * indexed by enum stmt. This table is the complete list of queries the
- * program can run against SQLite; all take bound parameters.
+ * sql.c: the SQL of every store statement, indexed by enum stmt: the
+ * complete list of queries the program runs, all with bound parameters
+ * (?N). Both engines take this common dialect (the PostgreSQL driver
+ * writes ?N as $N); sql_pg_only[] holds the few that must differ.
  * SPDX-License-Identifier: MIT
  */
 #include "store-int.h"
 
-const char *const sql_sqlite[STMT__MAX] = {
+const char *const sql_common[STMT__MAX] = {
 	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM sqlite_master "
 	    "WHERE type = 'table' AND name = 'schema_version'",
 	[STMT_VERSION_GET] = "SELECT coalesce(max(version), 0) "
@@ -110,4 +111,11 @@ const char *const sql_sqlite[STMT__MAX] = {
 	    "?12)",
 	[STMT_AUDIT_INS] = "INSERT INTO audit (at, actor, action, object, "
 	    "detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+};
+
+/* Statements whose PostgreSQL text differs; NULL: use sql_common. */
+const char *const sql_pg_only[STMT__MAX] = {
+	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM "
+	    "information_schema.tables WHERE table_schema = current_schema() "
+	    "AND table_name = 'schema_version'",
 };

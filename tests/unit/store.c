@@ -1,0 +1,559 @@
+/*
+ * store.c: the store conformance suite: every behaviour the product
+ * relies on, run against SQLite and, when tests/with-pg.sh provides a
+ * cluster, against PostgreSQL: migrations and the version guard, unique
+ * names, Chinese and 4-byte text, NULLs, large texts, order, round trips,
+ * updates with stable ids, not-found, conflict, rollback, concurrent
+ * writers, and (PostgreSQL) a connection dropped mid-transaction.
+ * SPDX-License-Identifier: MIT
+ */
+#include "testlib.h"
+
+#include <sys/wait.h>
+
+#include <unistd.h>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include "fazhi/core.h"
+#include "fazhi/store.h"
+
+enum backend { BE_SQLITE, BE_PG };
+
+static enum backend	 backend;
+static int		 dbseq;
+
+struct fx {
+	char		 path[256];	/* SQLite file, or PostgreSQL DSN */
+	char		 dbname[64];
+	struct store	*st;
+};
+
+/* A connection string to a database of the test cluster. */
+static void
+pg_dsn(char *out, size_t n, const char *db)
+{
+	snprintf(out, n, "postgresql:///%s?host=%s&user=%s", db,
+	    getenv("FAZHI_TEST_PG_HOST"), getenv("FAZHI_TEST_PG_USER"));
+}
+
+/* Run SQL on the fixture's database behind the store's back. */
+static void
+raw_exec(struct fx *f, const char *sql)
+{
+	if (backend == BE_SQLITE) {
+		sqlite3	*db;
+		char	*err = NULL;
+
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+			fail_msg("%s: %s", sql, err);
+		sqlite3_close(db);
+	} else {
+		PGconn		*c = PQconnectdb(f->path);
+		PGresult	*r;
+
+		assert_int_equal(PQstatus(c), CONNECTION_OK);
+		r = PQexec(c, sql);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK &&
+		    PQresultStatus(r) != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+		PQclear(r);
+		PQfinish(c);
+	}
+}
+
+static int
+setup(void **state)
+{
+	struct fx	*f = calloc(1, sizeof(*f));
+	int		 fd, from, to;
+
+	if (backend == BE_SQLITE) {
+		snprintf(f->path, sizeof(f->path), "/tmp/fazhi-store-XXXXXX");
+		if ((fd = mkstemp(f->path)) == -1)
+			return -1;
+		close(fd);
+		unlink(f->path);
+	} else {
+		snprintf(f->dbname, sizeof(f->dbname), "fz_store_%d_%d",
+		    (int)getpid(), ++dbseq);
+		pg_dsn(f->path, sizeof(f->path), f->dbname);
+	}
+	if (store_open(f->path, 1, &f->st) != FZ_OK) {
+		print_message("# %s\n", store_errmsg(f->st));
+		return -1;
+	}
+	if (store_migrate(f->st, &from, &to) != FZ_OK)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx	*f = *state;
+	char		 p[300];
+
+	store_close(f->st);
+	if (backend == BE_SQLITE) {
+		unlink(f->path);
+		snprintf(p, sizeof(p), "%s-wal", f->path);
+		unlink(p);
+		snprintf(p, sizeof(p), "%s-shm", f->path);
+		unlink(p);
+	} else {
+		PGconn		*c;
+		PGresult	*r;
+
+		pg_dsn(p, sizeof(p), "postgres");
+		c = PQconnectdb(p);
+		snprintf(p, sizeof(p), "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+		    f->dbname);
+		r = PQexec(c, p);
+		PQclear(r);
+		PQfinish(c);
+	}
+	free(f);
+	return 0;
+}
+
+static void
+make_unit(struct unit *u, const char *code, const char *name,
+    const char *shortname)
+{
+	memset(u, 0, sizeof(*u));
+	u->code = xstrdup(code);
+	u->name = xstrdup(name);
+	if (shortname != NULL)
+		strv_add(&u->shorts, &u->nshorts, shortname);
+	u->kind = UNIT_DEPARTMENT;
+}
+
+static void
+test_migrate(void **state)
+{
+	struct fx	*f = *state;
+	int		 v = 0, from = -1, to = -1;
+
+	assert_int_equal(store_schema_version(f->st, &v), FZ_OK);
+	assert_int_equal(v, store_schema_latest(f->st));
+	assert_true(v >= 1);
+	/* Migrating again changes nothing. */
+	assert_int_equal(store_migrate(f->st, &from, &to), FZ_OK);
+	assert_int_equal(from, v);
+	assert_int_equal(to, v);
+}
+
+static void
+test_version_ahead_refused(void **state)
+{
+	struct fx	*f = *state;
+	int		 from, to;
+
+	raw_exec(f, "INSERT INTO schema_version VALUES "
+	    "(999, '0999_future', '2030-01-01T00:00:00Z')");
+	assert_int_equal(store_migrate(f->st, &from, &to), FZ_EVERSION);
+	assert_non_null(strstr(store_errmsg(f->st), "999"));
+}
+
+static void
+test_unit_names_unique(void **state)
+{
+	struct fx	*f = *state;
+	struct unit	 a, b;
+	int64_t		 ida = 0, idb = 0, again = 0;
+
+	make_unit(&a, "sfj", "莘县司法局", "县司法局");
+	make_unit(&b, "scjg", "莘县市场监督管理局", "县司法局");
+	assert_int_equal(store_unit_put(f->st, &a, &ida), FZ_OK);
+	assert_int_equal(store_unit_put(f->st, &b, &idb), FZ_ECONFLICT);
+	/* Updating by code keeps the id. */
+	assert_int_equal(store_unit_put(f->st, &a, &again), FZ_OK);
+	assert_int_equal(again, ida);
+	unit_release(&a);
+	unit_release(&b);
+}
+
+static int
+count_cb(const struct unit *u, void *arg)
+{
+	(void)u;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static void
+test_rollback(void **state)
+{
+	struct fx	*f = *state;
+	struct unit	 a;
+	int		 n = 0;
+
+	make_unit(&a, "gaj", "莘县公安局", "县公安局");
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_unit_put(f->st, &a, NULL), FZ_OK);
+	assert_int_equal(store_rollback(f->st), FZ_OK);
+	assert_int_equal(store_unit_iter(f->st, count_cb, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	unit_release(&a);
+}
+
+static void
+test_not_found(void **state)
+{
+	struct fx	*f = *state;
+	struct plan	 p;
+	int64_t		 id;
+
+	assert_int_equal(store_plan_get(f->st, 12345, &p), FZ_ENOTFOUND);
+	assert_int_equal(store_plan_find(f->st, "莘政办发〔1999〕1号", NULL,
+	    &id), FZ_ENOTFOUND);
+	plan_release(&p);
+}
+
+static void
+load_plan(const char *path, struct plan *p)
+{
+	struct buf	 b = BUF_INIT;
+	struct diags	 dg = { 0 };
+	struct unit_dir	 dir = { 0 };
+	struct buf	 u = BUF_INIT;
+
+	tl_read("data/units/shenxian.csv", &u);
+	assert_int_equal(core_units_parse(u.ptr, u.len, NULL, &dir, &dg), FZ_OK);
+	tl_read(path, &b);
+	assert_int_equal(import_plan(b.ptr, b.len, path, DOC_AUTO, p, &dg),
+	    FZ_OK);
+	core_plan_resolve(p, &dir, &dg);
+	unit_dir_release(&dir);
+	diags_release(&dg);
+	buf_release(&b);
+	buf_release(&u);
+}
+
+static json_t *
+plan_json_noid(const struct plan *p)
+{
+	json_t	*j = core_plan_json(p), *t;
+	size_t	 i;
+
+	json_object_del(j, "id");
+	json_object_del(j, "revision");
+	json_array_foreach(json_object_get(j, "tasks"), i, t)
+		json_object_del(t, "id");
+	return j;
+}
+
+static void
+test_plan_round_trip(void **state)
+{
+	struct fx	*f = *state;
+	struct plan	 p, q;
+	json_t		*a, *b;
+	struct buf	 why = BUF_INIT;
+	int64_t		 id;
+
+	load_plan("data/plans/shenxian-2022.md", &p);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_true(p.id > 0);
+	assert_int_equal(store_plan_find(f->st, p.doc_no, p.title, &id), FZ_OK);
+	assert_int_equal(id, p.id);
+	assert_int_equal(store_plan_get(f->st, p.id, &q), FZ_OK);
+	/* Everything that went in comes out, in order, byte for byte. */
+	a = plan_json_noid(&p);
+	b = plan_json_noid(&q);
+	if (!json_subset(a, b, "", &why) || !json_subset(b, a, "", &why))
+		fail_msg("round trip differs:\n%s", why.ptr);
+	assert_string_equal(q.source_text, p.source_text);
+	assert_int_equal(q.revision, 1);
+	/* Inserting the same 文号 again is a conflict. */
+	p.id = 0;
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_ECONFLICT);
+	assert_int_equal(store_rollback(f->st), FZ_OK);
+	json_decref(a);
+	json_decref(b);
+	buf_release(&why);
+	plan_release(&p);
+	plan_release(&q);
+}
+
+static void
+test_plan_update_keeps_ids(void **state)
+{
+	struct fx	*f = *state;
+	struct plan	 p, r, q;
+	struct plan_diff d;
+	size_t		 i, j;
+
+	load_plan("data/plans/shenxian-2022.md", &p);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_plan_get(f->st, p.id, &q), FZ_OK);
+
+	load_plan("tests/import/fixtures/shenxian-2022-rev.md", &r);
+	core_plan_diff(&q, &r, &d);
+	r.id = p.id;
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &r), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	plan_release(&q);
+	assert_int_equal(store_plan_get(f->st, p.id, &q), FZ_OK);
+	assert_int_equal(q.revision, 2);
+	assert_int_equal(q.ntasks, r.ntasks);
+	/* A task found by title in both keeps its id. */
+	for (i = 0; i < p.ntasks; i++)
+		for (j = 0; j < q.ntasks; j++)
+			if (str_eq(p.tasks[i].title, q.tasks[j].title))
+				assert_int_equal(p.tasks[i].id, q.tasks[j].id);
+	/* Numbers are continuous after the renumbering. */
+	for (j = 0; j < q.ntasks; j++)
+		assert_int_equal(q.tasks[j].number, (int)j + 1);
+	plan_diff_release(&d);
+	plan_release(&p);
+	plan_release(&r);
+	plan_release(&q);
+}
+
+
+struct collect {
+	char	 names[8][128];
+	int	 n;
+};
+
+static int
+collect_cb(const struct unit *u, void *arg)
+{
+	struct collect	*c = arg;
+
+	if (c->n < 8)
+		snprintf(c->names[c->n++], sizeof(c->names[0]), "%s", u->name);
+	return 0;
+}
+
+/* Chinese, 4-byte characters, quotes and NULLs come back as they went in,
+ * in the order they went in. */
+static void
+test_text_order_nulls(void **state)
+{
+	static const char *const names[] = {
+		"莘县𠀀测试局", "县“引号”办公室'\"; DROP TABLE unit; --", "张鲁回族镇",
+	};
+	struct fx	*f = *state;
+	struct collect	 c;
+	struct unit	 u;
+	struct plan	 p, q;
+	struct task	*t;
+	size_t		 i;
+
+	for (i = 0; i < 3; i++) {
+		char code[8];
+
+		snprintf(code, sizeof(code), "u%zu", 3 - i);
+		make_unit(&u, code, names[i], NULL);
+		u.parent = NULL;
+		assert_int_equal(store_unit_put(f->st, &u, NULL), FZ_OK);
+		unit_release(&u);
+	}
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(store_unit_iter(f->st, collect_cb, &c), FZ_OK);
+	assert_int_equal(c.n, 3);
+	for (i = 0; i < 3; i++)
+		assert_string_equal(c.names[i], names[i]);
+
+	plan_init(&p);
+	p.title = xstrdup("无文号的计划");
+	p.source_name = xstrdup("x.md");
+	p.source_format = xstrdup("markdown");
+	t = plan_task_new(&p);
+	t->number = 1;
+	t->title = xstrdup("任务");
+	t->text = xstrdup("任务。");
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_plan_get(f->st, p.id, &q), FZ_OK);
+	assert_null(q.doc_no);
+	assert_null(q.issuer);
+	assert_null(q.issue_date);
+	assert_int_equal(q.is_public, -1);
+	assert_int_equal(q.year, 0);
+	assert_null(q.tasks[0].annotation);
+	/* Without a 文号 the title finds it. */
+	{
+		int64_t id = 0;
+
+		assert_int_equal(store_plan_find(f->st, NULL, "无文号的计划",
+		    &id), FZ_OK);
+		assert_int_equal(id, p.id);
+	}
+	plan_release(&p);
+	plan_release(&q);
+}
+
+static void
+test_large_text(void **state)
+{
+	struct fx	*f = *state;
+	struct plan	 p, q;
+	struct buf	 big = BUF_INIT;
+	struct task	*t;
+	size_t		 i;
+
+	for (i = 0; i < 200000; i++)	/* 6 MB of Chinese text */
+		buf_addstr(&big, "法治政府建设年度报告制度。");
+	plan_init(&p);
+	p.doc_no = xstrdup("测政发〔2026〕1号");
+	p.title = xstrdup("大文本计划");
+	p.source_name = xstrdup("big.md");
+	p.source_format = xstrdup("markdown");
+	p.source_text = xstrdup(big.ptr);
+	p.source_bytes = big.len;
+	t = plan_task_new(&p);
+	t->number = 1;
+	t->title = xstrdup("大任务");
+	t->text = xstrndup(big.ptr, 300000);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_plan_get(f->st, p.id, &q), FZ_OK);
+	assert_int_equal(strlen(q.source_text), big.len);
+	assert_string_equal(q.source_text, big.ptr);
+	assert_string_equal(q.tasks[0].text, p.tasks[0].text);
+	buf_release(&big);
+	plan_release(&p);
+	plan_release(&q);
+}
+
+/* Two processes write through their own handles at the same time. */
+static void
+test_concurrent_writers(void **state)
+{
+	struct fx	*f = *state;
+	struct collect	 c;
+	pid_t		 kid[2];
+	int		 k, status, n = 0;
+
+	for (k = 0; k < 2; k++) {
+		if ((kid[k] = fork()) == 0) {
+			struct store	*st;
+			struct unit	 u;
+			char		 code[32], name[64];
+			int		 i, bad = 0;
+
+			if (store_open(f->path, 0, &st) != FZ_OK)
+				_exit(2);
+			for (i = 0; i < 100; i++) {
+				snprintf(code, sizeof(code), "w%d-%d", k, i);
+				snprintf(name, sizeof(name), "并发单位%d-%d", k, i);
+				make_unit(&u, code, name, NULL);
+				if (store_begin(st) != FZ_OK ||
+				    store_unit_put(st, &u, NULL) != FZ_OK ||
+				    store_commit(st) != FZ_OK) {
+					store_rollback(st);
+					bad++;
+				}
+				unit_release(&u);
+			}
+			store_close(st);
+			_exit(bad ? 1 : 0);
+		}
+		assert_true(kid[k] > 0);
+	}
+	for (k = 0; k < 2; k++) {
+		assert_int_equal(waitpid(kid[k], &status, 0), kid[k]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(store_unit_iter(f->st, count_cb, &n), FZ_OK);
+	assert_int_equal(n, 200);
+}
+
+/* PostgreSQL: the server ends our backend in the middle of a transaction. */
+static void
+test_dropped_connection(void **state)
+{
+	struct fx	*f = *state;
+	struct unit	 u;
+	int		 n = 0;
+	char		 sql[256];
+
+	if (backend != BE_PG)
+		skip();
+	make_unit(&u, "drop1", "莘县断线测试局", NULL);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_unit_put(f->st, &u, NULL), FZ_OK);
+	snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(pid) FROM "
+	    "pg_stat_activity WHERE datname = '%s' AND pid <> "
+	    "pg_backend_pid()", f->dbname);
+	raw_exec(f, sql);
+	unit_release(&u);
+	make_unit(&u, "drop2", "莘县断线测试二局", NULL);
+	assert_int_not_equal(store_unit_put(f->st, &u, NULL), FZ_OK);
+	assert_non_null(strstr(store_errmsg(f->st), "连接"));
+	assert_int_equal(store_rollback(f->st), FZ_OK);
+	/* The next operation reconnects; nothing was half-written. */
+	assert_int_equal(store_unit_iter(f->st, count_cb, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_unit_put(f->st, &u, NULL), FZ_OK);
+	n = 0;
+	assert_int_equal(store_unit_iter(f->st, count_cb, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	unit_release(&u);
+}
+
+static void
+test_bad_dsn(void **state)
+{
+	struct store	*st = NULL;
+	char		 dsn[300];
+
+	(void)state;
+	if (backend != BE_PG)
+		skip();
+	assert_int_not_equal(store_open("postgresql://nobody@127.0.0.1:1/x",
+	    0, &st), FZ_OK);
+	assert_non_null(strstr(store_errmsg(st), "无法连接"));
+	store_close(st);
+	pg_dsn(dsn, sizeof(dsn), "fz_no_such_db");
+	assert_int_equal(store_open(dsn, 0, &st), FZ_ENOTFOUND);
+	store_close(st);
+}
+
+int
+main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_migrate),
+		T(test_version_ahead_refused),
+		T(test_unit_names_unique),
+		T(test_rollback),
+		T(test_not_found),
+		T(test_text_order_nulls),
+		T(test_large_text),
+		T(test_plan_round_trip),
+		T(test_plan_update_keeps_ids),
+		T(test_concurrent_writers),
+		T(test_dropped_connection),
+		cmocka_unit_test(test_bad_dsn),
+	};
+#undef T
+	int	 rc;
+
+	backend = BE_SQLITE;
+	rc = cmocka_run_group_tests_name("store_sqlite", tests, NULL, NULL);
+	if (getenv("FAZHI_TEST_PG_HOST") == NULL) {
+		printf("# PostgreSQL: no test cluster (run under "
+		    "tests/with-pg.sh); skipped\n");
+		return rc;
+	}
+	backend = BE_PG;
+	rc += cmocka_run_group_tests_name("store_pg", tests, NULL, NULL);
+	return rc;
+}
