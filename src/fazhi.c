@@ -27,6 +27,7 @@ main(int argc, char **argv)
 {
 	static const struct cli_cmd cmds[] = {
 		{ "init", cmd_init, "创建或升级数据库" },
+		{ "db", cmd_db, "数据库：status、migrate、copy（SQLite 与 PostgreSQL 之间）" },
 		{ "divisions", cmd_divisions, "行政区划：import" },
 		{ "units", cmd_units, "单位名录：import、list" },
 		{ "plan", cmd_plan, "工作计划：import、list、show、export" },

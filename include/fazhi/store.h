@@ -81,6 +81,30 @@ enum fz_err	 store_plan_get(struct store *, int64_t id, struct plan *);
  */
 enum fz_err	 store_plan_put(struct store *, struct plan *);
 
+/* A whole store, table by table: rows and SHA-256 of canonical rows. */
+struct copy_report {
+	struct {
+		const char	*table;
+		int64_t		 rows;
+		char		 sha256[65];
+	}		 t[32];
+	size_t		 n;
+};
+
+typedef void	(*store_progress_cb)(uint64_t done, uint64_t total, void *);
+
+/*
+ * Copy every row of one store into another, empty, migrated store of any
+ * engine, in one transaction on each side, keeping ids; verify row counts
+ * and content digests of every table before committing.
+ */
+enum fz_err	 store_copy(struct store *from, struct store *to,
+		    struct copy_report *, store_progress_cb, void *);
+enum fz_err	 store_digest(struct store *, struct copy_report *);
+/* The tables store_copy() moves, for checks against the schema. */
+int		 store_copy_ntables(void);
+const char	*store_copy_table(int);
+
 /* Append to the audit log. */
 enum fz_err	 store_audit(struct store *, const char *actor,
 		    const char *action, const char *object,

@@ -29,6 +29,7 @@ int	 cmd_init(int, char **);
 int	 cmd_divisions(int, char **);
 int	 cmd_units(int, char **);
 int	 cmd_plan(int, char **);
+int	 cmd_db(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);

@@ -1,0 +1,328 @@
+/*
+ * store_copy.c: moving a whole store from one engine to another (fazhi db
+ * copy): every table row by row in one transaction on each side, ids kept,
+ * then each table's row count and a SHA-256 of its canonical rows compared
+ * on both sides before the copy is committed. The table list below must
+ * name every table the migrations create (a test checks it).
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "store-int.h"
+#include "fazhi/util.h"
+#include "fazhi/banned.h"
+
+struct col {
+	const char	*name;
+	char		 type;		/* I integer, R real, T text */
+};
+
+struct table {
+	const char	*name;
+	const char	*order;		/* a unique order, same on every engine */
+	int		 serial;	/* has an id column with a sequence */
+	struct col	 cols[16];
+};
+
+static const struct table tables[] = {
+	{ "division", "code", 0, { { "code", 'T' }, { "name", 'T' },
+	    { "level", 'T' }, { "parent", 'T' } } },
+	{ "unit", "id", 1, { { "id", 'I' }, { "code", 'T' }, { "name", 'T' },
+	    { "kind", 'T' }, { "enforcement", 'I' }, { "parent", 'T' },
+	    { "division", 'T' }, { "ord", 'I' } } },
+	{ "unit_name", "unit_id, ord", 0, { { "name", 'T' },
+	    { "unit_id", 'I' }, { "kind", 'T' }, { "ord", 'I' } } },
+	{ "plan", "id", 1, { { "id", 'I' }, { "doc_no", 'T' },
+	    { "issuer", 'T' }, { "notice_title", 'T' }, { "title", 'T' },
+	    { "year", 'I' }, { "issue_date", 'T' }, { "recipients", 'T' },
+	    { "cc", 'T' }, { "is_public", 'I' }, { "preamble", 'T' },
+	    { "revision", 'I' }, { "created_at", 'T' },
+	    { "updated_at", 'T' } } },
+	{ "plan_source", "id", 1, { { "id", 'I' }, { "plan_id", 'I' },
+	    { "revision", 'I' }, { "name", 'T' }, { "format", 'T' },
+	    { "sha256", 'T' }, { "bytes", 'I' }, { "text", 'T' },
+	    { "imported_at", 'T' } } },
+	{ "plan_section", "id", 1, { { "id", 'I' }, { "plan_id", 'I' },
+	    { "ord", 'I' }, { "numeral", 'T' }, { "title", 'T' },
+	    { "has_tasks", 'I' }, { "line", 'I' } } },
+	{ "task", "id", 1, { { "id", 'I' }, { "plan_id", 'I' },
+	    { "number", 'I' }, { "label", 'T' }, { "section", 'I' },
+	    { "title", 'T' }, { "text", 'T' }, { "annotation", 'T' },
+	    { "deadline_text", 'T' }, { "line", 'I' } } },
+	{ "task_measure", "task_id, ord", 0, { { "task_id", 'I' },
+	    { "ord", 'I' }, { "text", 'T' } } },
+	{ "task_unit_ref", "id", 1, { { "id", 'I' }, { "task_id", 'I' },
+	    { "role", 'T' }, { "ord", 'I' }, { "phrase", 'T' },
+	    { "kind", 'T' }, { "grp", 'T' } } },
+	{ "task_unit_member", "ref_id, ord", 0, { { "ref_id", 'I' },
+	    { "ord", 'I' }, { "unit_id", 'I' }, { "unit_name", 'T' } } },
+	{ "indicator", "id", 1, { { "id", 'I' }, { "task_id", 'I' },
+	    { "ord", 'I' }, { "phrase", 'T' }, { "name", 'T' },
+	    { "sentence", 'T' }, { "kind", 'T' }, { "comparator", 'T' },
+	    { "target", 'R' }, { "target_date", 'T' }, { "unit", 'T' },
+	    { "period", 'T' }, { "per_unit", 'I' } } },
+	{ "audit", "id", 1, { { "id", 'I' }, { "at", 'T' }, { "actor", 'T' },
+	    { "action", 'T' }, { "object", 'T' }, { "detail", 'T' } } },
+};
+#define NTABLES	(sizeof(tables) / sizeof(tables[0]))
+
+static size_t
+ncols(const struct table *t)
+{
+	size_t	 n = 0;
+
+	while (n < 16 && t->cols[n].name != NULL)
+		n++;
+	return n;
+}
+
+static void
+select_sql(const struct table *t, struct buf *b)
+{
+	size_t	 i;
+
+	buf_addstr(b, "SELECT ");
+	for (i = 0; i < ncols(t); i++)
+		buf_addf(b, "%s%s", i ? ", " : "", t->cols[i].name);
+	buf_addf(b, " FROM %s ORDER BY %s", t->name, t->order);
+}
+
+static void
+insert_sql(const struct table *t, struct buf *b)
+{
+	size_t	 i;
+
+	buf_addf(b, "INSERT INTO %s (", t->name);
+	for (i = 0; i < ncols(t); i++)
+		buf_addf(b, "%s%s", i ? ", " : "", t->cols[i].name);
+	buf_addstr(b, ") VALUES (");
+	for (i = 0; i < ncols(t); i++)
+		buf_addf(b, "%s?%zu", i ? ", " : "", i + 1);
+	buf_addch(b, ')');
+}
+
+int
+store_copy_ntables(void)
+{
+	return (int)NTABLES;
+}
+
+const char *
+store_copy_table(int i)
+{
+	return i >= 0 && (size_t)i < NTABLES ? tables[i].name : NULL;
+}
+
+/* Row count and SHA-256 of a table's canonical rows. */
+static enum fz_err
+digest(struct store *st, const struct table *t, int64_t *rows,
+    char hex[65])
+{
+	crypto_hash_sha256_state	 h;
+	unsigned char			 out[crypto_hash_sha256_BYTES];
+	struct buf			 sql = BUF_INIT, v = BUF_INIT;
+	struct dbq			*q;
+	size_t				 i, n = ncols(t);
+	enum fz_err			 rc = FZ_OK;
+	int				 r;
+
+	*rows = 0;
+	crypto_hash_sha256_init(&h);
+	select_sql(t, &sql);
+	if ((q = st->drv->prepare(st, sql.ptr)) == NULL) {
+		rc = q_err(st);
+		goto out;
+	}
+	while ((r = q_step(q)) == 1) {
+		buf_reset(&v);
+		for (i = 0; i < n; i++) {
+			if (q_colnull(q, (int)i))
+				buf_addstr(&v, "\001N");
+			else if (t->cols[i].type == 'I')
+				buf_addf(&v, "%lld", (long long)q_colint(q,
+				    (int)i));
+			else if (t->cols[i].type == 'R')
+				buf_addf(&v, "%.17g", q_colreal(q, (int)i));
+			else
+				buf_addstr(&v, q_col(q, (int)i));
+			buf_addch(&v, 0x1f);
+		}
+		buf_addch(&v, 0x1e);
+		crypto_hash_sha256_update(&h, (const unsigned char *)v.ptr,
+		    v.len);
+		++*rows;
+	}
+	if (r < 0)
+		rc = q_err(st);
+	st->drv->finalize(q);
+out:
+	crypto_hash_sha256_final(&h, out);
+	sodium_bin2hex(hex, 65, out, sizeof(out));
+	buf_release(&sql);
+	buf_release(&v);
+	return rc;
+}
+
+static enum fz_err
+copy_table(struct store *from, struct store *to, const struct table *t,
+    uint64_t *done, uint64_t total, store_progress_cb cb, void *arg)
+{
+	struct buf	 s = BUF_INIT, ins = BUF_INIT;
+	struct dbq	*q = NULL, *w = NULL;
+	size_t		 i, n = ncols(t);
+	enum fz_err	 rc = FZ_OK;
+	int		 r;
+
+	select_sql(t, &s);
+	insert_sql(t, &ins);
+	if ((q = from->drv->prepare(from, s.ptr)) == NULL) {
+		rc = q_err(from);
+		goto out;
+	}
+	if ((w = to->drv->prepare(to, ins.ptr)) == NULL) {
+		rc = q_err(to);
+		goto out;
+	}
+	while ((r = q_step(q)) == 1) {
+		q_reset(w);
+		for (i = 0; i < n; i++) {
+			if (q_colnull(q, (int)i))
+				q_null(w, (int)i + 1);
+			else if (t->cols[i].type == 'I')
+				q_int(w, (int)i + 1, q_colint(q, (int)i));
+			else if (t->cols[i].type == 'R')
+				q_real(w, (int)i + 1, q_colreal(q, (int)i));
+			else
+				q_text(w, (int)i + 1, q_col(q, (int)i));
+		}
+		if (q_step(w) < 0) {
+			rc = q_err(to);
+			goto out;
+		}
+		q_reset(w);
+		if (cb != NULL)
+			cb(++*done, total, arg);
+	}
+	if (r < 0)
+		rc = q_err(from);
+out:
+	if (q != NULL)
+		from->drv->finalize(q);
+	if (w != NULL)
+		to->drv->finalize(w);
+	buf_release(&s);
+	buf_release(&ins);
+	return rc;
+}
+
+enum fz_err
+store_copy(struct store *from, struct store *to, struct copy_report *rep,
+    store_progress_cb cb, void *arg)
+{
+	struct buf	 b = BUF_INIT;
+	uint64_t	 total = 0, done = 0;
+	enum fz_err	 rc;
+	int		 vf = 0, vt = 0, in_from = 0, in_to = 0;
+	size_t		 i;
+
+	memset(rep, 0, sizeof(*rep));
+	if ((rc = store_schema_version(from, &vf)) != FZ_OK ||
+	    (rc = store_schema_version(to, &vt)) != FZ_OK)
+		goto out;
+	if (vf != store_schema_latest(from) || vt != vf) {
+		rc = store_fail(to, FZ_EVERSION, "源数据库结构版本为 %d，目标为 "
+		    "%d，本程序为 %d：请先对两边运行 fazhi init", vf, vt,
+		    store_schema_latest(from));
+		goto out;
+	}
+	if ((rc = store_begin(from)) != FZ_OK)
+		goto out;
+	in_from = 1;
+	if ((rc = store_begin(to)) != FZ_OK)
+		goto out;
+	in_to = 1;
+	for (i = 0; i < NTABLES; i++) {
+		int64_t rows;
+		char hex[65];
+
+		if ((rc = digest(to, &tables[i], &rows, hex)) != FZ_OK)
+			goto out;
+		if (rows > 0) {
+			rc = store_fail(to, FZ_ECONFLICT, "目标数据库不是空的"
+			    "（表 %s 有 %lld 行）：只能复制到新建的数据库",
+			    tables[i].name, (long long)rows);
+			goto out;
+		}
+		if ((rc = digest(from, &tables[i], &rows, hex)) != FZ_OK)
+			goto out;
+		rep->t[i].table = tables[i].name;
+		rep->t[i].rows = rows;
+		memcpy(rep->t[i].sha256, hex, sizeof(hex));
+		total += (uint64_t)rows;
+	}
+	rep->n = NTABLES;
+	for (i = 0; i < NTABLES; i++)
+		if ((rc = copy_table(from, to, &tables[i], &done, total, cb,
+		    arg)) != FZ_OK)
+			goto out;
+	/* Sequences continue after the copied ids. */
+	if (str_eq(to->drv->name, "pg"))
+		for (i = 0; i < NTABLES; i++) {
+			if (!tables[i].serial)
+				continue;
+			buf_reset(&b);
+			buf_addf(&b, "SELECT setval(pg_get_serial_sequence('%s', "
+			    "'id'), (SELECT coalesce(max(id), 0) + 1 FROM %s), "
+			    "false)", tables[i].name, tables[i].name);
+			if ((rc = to->drv->exec(to, b.ptr)) != FZ_OK)
+				goto out;
+		}
+	/* Verify before committing: same rows, same content. */
+	for (i = 0; i < NTABLES; i++) {
+		int64_t rows;
+		char hex[65];
+
+		if ((rc = digest(to, &tables[i], &rows, hex)) != FZ_OK)
+			goto out;
+		if (rows != rep->t[i].rows || !str_eq(hex, rep->t[i].sha256)) {
+			rc = store_fail(to, FZ_EDB, "校验失败：表 %s 源 %lld 行，"
+			    "目标 %lld 行，内容摘要%s", tables[i].name,
+			    (long long)rep->t[i].rows, (long long)rows,
+			    str_eq(hex, rep->t[i].sha256) ? "相同" : "不同");
+			goto out;
+		}
+	}
+	if ((rc = store_commit(to)) != FZ_OK)
+		goto out;
+	in_to = 0;
+out:
+	if (in_to)
+		store_rollback(to);
+	if (in_from)
+		store_rollback(from);
+	if (rc != FZ_OK && from->last != FZ_OK && to->err.len == 0)
+		store_seterr(to, "%s", from->err.ptr);
+	buf_release(&b);
+	return rc;
+}
+
+enum fz_err
+store_digest(struct store *st, struct copy_report *rep)
+{
+	enum fz_err	 rc;
+	size_t		 i;
+
+	memset(rep, 0, sizeof(*rep));
+	for (i = 0; i < NTABLES; i++) {
+		rep->t[i].table = tables[i].name;
+		if ((rc = digest(st, &tables[i], &rep->t[i].rows,
+		    rep->t[i].sha256)) != FZ_OK)
+			return rc;
+	}
+	rep->n = NTABLES;
+	return FZ_OK;
+}
