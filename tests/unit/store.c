@@ -525,6 +525,135 @@ test_bad_dsn(void **state)
 	store_close(st);
 }
 
+
+/* Every table the migrations create is one db copy moves. */
+static int
+table_listed(const char *name)
+{
+	int	 i;
+
+	if (str_eq(name, "schema_version"))
+		return 1;
+	for (i = 0; i < store_copy_ntables(); i++)
+		if (str_eq(store_copy_table(i), name))
+			return 1;
+	return 0;
+}
+
+static void
+test_copy_covers_schema(void **state)
+{
+	struct fx	*f = *state;
+	int		 n = 0;
+
+	if (backend == BE_SQLITE) {
+		sqlite3		*db;
+		sqlite3_stmt	*q;
+
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM "
+		    "sqlite_master WHERE type = 'table' AND name NOT LIKE "
+		    "'sqlite_%'", -1, &q, NULL), SQLITE_OK);
+		while (sqlite3_step(q) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(q, 0);
+
+			if (!table_listed(t))
+				fail_msg("table %s is not copied by db copy", t);
+			n++;
+		}
+		sqlite3_finalize(q);
+		sqlite3_close(db);
+	} else {
+		PGconn		*c = PQconnectdb(f->path);
+		PGresult	*r = PQexec(c, "SELECT table_name FROM "
+		    "information_schema.tables WHERE table_schema = "
+		    "current_schema()");
+		int		 i;
+
+		for (i = 0; i < PQntuples(r); i++, n++)
+			if (!table_listed(PQgetvalue(r, i, 0)))
+				fail_msg("table %s is not copied by db copy",
+				    PQgetvalue(r, i, 0));
+		PQclear(r);
+		PQfinish(c);
+	}
+	assert_int_equal(n, store_copy_ntables() + 1);
+}
+
+/* A store copied to a new store of the other engine and back is equal,
+ * table by table; a copy into a store that is not empty is refused. */
+static void
+test_copy_round_trip(void **state)
+{
+	struct fx		*f = *state;
+	struct plan		 p;
+	struct copy_report	 a, b, c;
+	struct store		*other = NULL, *back = NULL;
+	char			 dsn[300], dbname[64], path[64];
+	enum backend		 keep = backend;
+	size_t			 i;
+	int			 x, y, fd;
+
+	load_plan("data/plans/shenxian-2022.md", &p);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_audit(f->st, "test", "x", "y", NULL), FZ_OK);
+	assert_int_equal(store_digest(f->st, &a), FZ_OK);
+
+	/* Copy to the other engine when a cluster exists, else SQLite. */
+	if (keep == BE_SQLITE && getenv("FAZHI_TEST_PG_HOST") != NULL) {
+		snprintf(dbname, sizeof(dbname), "fz_copy_%d", (int)getpid());
+		pg_dsn(dsn, sizeof(dsn), dbname);
+	} else {
+		snprintf(dsn, sizeof(dsn), "/tmp/fazhi-copy-XXXXXX");
+		assert_true((fd = mkstemp(dsn)) >= 0);
+		close(fd);
+		unlink(dsn);
+		dbname[0] = '\0';
+	}
+	assert_int_equal(store_open(dsn, 1, &other), FZ_OK);
+	assert_int_equal(store_migrate(other, &x, &y), FZ_OK);
+	assert_int_equal(store_copy(f->st, other, &b, NULL, NULL), FZ_OK);
+	for (i = 0; i < a.n; i++) {
+		assert_int_equal(a.t[i].rows, b.t[i].rows);
+		assert_string_equal(a.t[i].sha256, b.t[i].sha256);
+	}
+	/* And back into a new SQLite file. */
+	snprintf(path, sizeof(path), "/tmp/fazhi-back-XXXXXX");
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_open(path, 1, &back), FZ_OK);
+	assert_int_equal(store_migrate(back, &x, &y), FZ_OK);
+	assert_int_equal(store_copy(other, back, &c, NULL, NULL), FZ_OK);
+	assert_int_equal(store_digest(back, &c), FZ_OK);
+	for (i = 0; i < a.n; i++)
+		assert_string_equal(a.t[i].sha256, c.t[i].sha256);
+	/* Not into a store that has data. */
+	assert_int_equal(store_copy(f->st, back, &c, NULL, NULL),
+	    FZ_ECONFLICT);
+	assert_non_null(strstr(store_errmsg(back), "不是空的"));
+	store_close(other);
+	store_close(back);
+	unlink(path);
+	if (dbname[0] != '\0') {
+		PGconn *c2;
+		PGresult *r;
+		char sql[128];
+
+		pg_dsn(dsn, sizeof(dsn), "postgres");
+		c2 = PQconnectdb(dsn);
+		snprintf(sql, sizeof(sql), "DROP DATABASE %s WITH (FORCE)",
+		    dbname);
+		r = PQexec(c2, sql);
+		PQclear(r);
+		PQfinish(c2);
+	} else
+		unlink(dsn);
+	plan_release(&p);
+}
+
 int
 main(void)
 {
@@ -541,6 +670,8 @@ main(void)
 		T(test_plan_update_keeps_ids),
 		T(test_concurrent_writers),
 		T(test_dropped_connection),
+		T(test_copy_covers_schema),
+		T(test_copy_round_trip),
 		cmocka_unit_test(test_bad_dsn),
 	};
 #undef T
