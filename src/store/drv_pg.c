@@ -21,6 +21,7 @@
 struct pg_stmt {
 	struct dbq	 base;
 	char		 name[16];	/* the server-side statement */
+	char		*sql;		/* for prepare(): its text */
 	int		 idx;
 	int		 prepared;
 	char		*vals[PG_MAXPARAMS];
@@ -165,8 +166,13 @@ pg_stmt(struct store *st, enum stmt s)
 	if (ensure_conn(st) != FZ_OK)
 		return NULL;
 	if (!q->prepared) {
-		if (!prepare_named(st, q->name, sql_pg_only[s] != NULL ?
-		    sql_pg_only[s] : sql_common[s]))
+		const char *text = sql_pg_only[s] != NULL ? sql_pg_only[s] :
+		    sql_common[s];
+
+		if (!prepare_named(st, q->name, text) &&
+		    !(PQstatus(pg->conn) == CONNECTION_BAD && !pg->in_tx &&
+		    ensure_conn(st) == FZ_OK &&
+		    prepare_named(st, q->name, text)))
 			return NULL;
 		q->prepared = 1;
 	}
@@ -189,6 +195,7 @@ pg_prepare(struct store *st, const char *sql)
 		return NULL;
 	}
 	q->prepared = 1;
+	q->sql = xstrdup(sql);
 	return &q->base;
 }
 
@@ -208,6 +215,7 @@ pg_finalize(struct dbq *q)
 		PQclear(r);
 	}
 	buf_release(&b);
+	free(p->sql);
 	free(p);
 }
 
@@ -267,6 +275,24 @@ pg_step(struct dbq *q)
 		p->res = PQexecPrepared(pg->conn, p->name, p->nparams,
 		    (const char *const *)p->vals, NULL, NULL, 0);
 		s = PQresultStatus(p->res);
+		/*
+		 * The server went away since our last statement (a restart,
+		 * a failover): outside a transaction nothing is lost, so
+		 * reconnect, prepare again and retry once.
+		 */
+		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK &&
+		    PQstatus(pg->conn) == CONNECTION_BAD && !pg->in_tx &&
+		    ensure_conn(q->st) == FZ_OK &&
+		    prepare_named(q->st, p->name, p->sql != NULL ? p->sql :
+		    sql_pg_only[p->idx] != NULL ? sql_pg_only[p->idx] :
+		    sql_common[p->idx])) {
+			if (p->idx >= 0)
+				p->prepared = 1;
+			PQclear(p->res);
+			p->res = PQexecPrepared(pg->conn, p->name, p->nparams,
+			    (const char *const *)p->vals, NULL, NULL, 0);
+			s = PQresultStatus(p->res);
+		}
 		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
 			fail_res(q->st, p->res);
 			PQclear(p->res);

@@ -526,6 +526,31 @@ test_bad_dsn(void **state)
 }
 
 
+/* PostgreSQL: the server restarts under an open store; the next
+ * operation reconnects by itself. */
+static void
+test_server_restart(void **state)
+{
+	struct fx	*f = *state;
+	struct unit	 u;
+	char		 cmd[1024];
+	int		 n = 0;
+
+	if (backend != BE_PG || getenv("FAZHI_TEST_PG_BIN") == NULL)
+		skip();
+	make_unit(&u, "r1", "莘县重启测试局", NULL);
+	assert_int_equal(store_unit_put(f->st, &u, NULL), FZ_OK);
+	snprintf(cmd, sizeof(cmd), "%s %s/pg_ctl -D %s -w -m fast restart "
+	    ">/dev/null 2>&1", getenv("FAZHI_TEST_PG_AS") ?
+	    getenv("FAZHI_TEST_PG_AS") : "", getenv("FAZHI_TEST_PG_BIN"),
+	    getenv("FAZHI_TEST_PG_DATA"));
+	assert_int_equal(system(cmd), 0);
+	if (store_unit_iter(f->st, count_cb, &n) != FZ_OK)
+		fail_msg("after the restart: %s", store_errmsg(f->st));
+	assert_int_equal(n, 1);
+	unit_release(&u);
+}
+
 /* Every table the migrations create is one db copy moves. */
 static int
 table_listed(const char *name)
@@ -670,6 +695,7 @@ main(void)
 		T(test_plan_update_keeps_ids),
 		T(test_concurrent_writers),
 		T(test_dropped_connection),
+		T(test_server_restart),
 		T(test_copy_covers_schema),
 		T(test_copy_round_trip),
 		cmocka_unit_test(test_bad_dsn),
