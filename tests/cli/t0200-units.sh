@@ -21,8 +21,8 @@ fresh_db() {
 # state DB: the unit table as a user sees it, and as stored
 state() {
 	"$FAZHI" units list --db "$1" --json | cksum
-	sqlite3 "$1" 'SELECT count(*) FROM unit'
-	sqlite3 "$1" '.dump unit unit_name' | cksum
+	sql_on "$1" 'SELECT count(*) FROM unit'
+	on_db "$1" dump_tables unit unit_name | cksum
 }
 # has_re FILE ERE "what"
 has_re() {
@@ -38,7 +38,7 @@ fresh_db "$DB" || not_ok "setup: init and divisions import"
 run 0 "$FAZHI" units import --db "$DB" "$CSV"
 eq "$(count_rows unit)" "$nrows" "unit table has the $nrows rows of the file"
 has "$T/out" "$nrows" "the import reports $nrows units"
-eq "$(sqlite3 "$DB" 'SELECT count(*) FROM unit_name')" \
+eq "$(count_rows unit_name)" \
     "$(tail -n +2 "$CSV" | awk -F, '{ s = $3 "、" $4; gsub("、", "\n", s); print s }' | grep -c .)" \
     "every 简称 and 别名 of the file is stored"
 
@@ -75,14 +75,15 @@ printf '\357\273\277' >"$T/bom.csv"
 cat "$CSV" >>"$T/bom.csv"
 sed 's/$/\r/' "$T/bom.csv" >"$T/crlf.csv"
 for v in gb bom crlf; do
-	fresh_db "$T/$v.db"
-	run 0 "$FAZHI" units import --db "$T/$v.db" "$T/$v.csv"
-	state "$T/$v.db" >"$T/$v.state"
+	vdb=$(db_new "$v")
+	fresh_db "$vdb"
+	run 0 "$FAZHI" units import --db "$vdb" "$T/$v.csv"
+	state "$vdb" >"$T/$v.state"
 	if cmp -s "$T/ref.state" "$T/$v.state"; then
 		ok "$v copy imports the same directory"
 	else
 		not_ok "$v copy imports the same directory"
-		"$FAZHI" units list --db "$T/$v.db" --json >"$T/$v.json"
+		"$FAZHI" units list --db "$vdb" --json >"$T/$v.json"
 		diff "$L" "$T/$v.json" | head -10 | sed 's/^/# /'
 	fi
 done
@@ -116,11 +117,12 @@ mkbad dupshort 'zzcs3,莘县测试三局,县测试一局,,政府部门,是,xzf,3
 mkbad quote 'zzcs3,"莘县测试三局,县测试三局,,政府部门,是,xzf,371522'
 # sanity: without the bad line the file is good and changes the directory
 { cat "$T/changed.csv"; printf '%s\n%s\n' "$good_a" "$good_b"; } >"$T/okpart.csv"
-cp "$DB" "$T/scratch.db"
-run 0 "$FAZHI" units import --db "$T/scratch.db" "$T/okpart.csv"
-eq "$(sqlite3 "$T/scratch.db" 'SELECT count(*) FROM unit')" $((nrows + 2)) \
+scratch=$(db_new scratch)
+db_copy "$DB" "$scratch"
+run 0 "$FAZHI" units import --db "$scratch" "$T/okpart.csv"
+eq "$(sql_on "$scratch" 'SELECT count(*) FROM unit')" $((nrows + 2)) \
     "sanity: the good lines of the bad files import"
-eq "$(sqlite3 "$T/scratch.db" "SELECT enforcement FROM unit WHERE code = 'sfj'")" 0 \
+eq "$(sql_on "$scratch" "SELECT enforcement FROM unit WHERE code = 'sfj'")" 0 \
     "sanity: the changed 莘县司法局 row updates by 编码"
 cp "$TOP/tests/import/fixtures/bad-binary.md" "$T/binary.csv"
 gzip -n -c "$CSV" >"$T/gzip.csv"
@@ -148,16 +150,18 @@ bad binary '' '二进制'
 bad gzip '' ''
 bad empty '' '空'
 # a bad file on an empty directory stores nothing either
-fresh_db "$T/empty.db"
-run 1 "$FAZHI" units import --db "$T/empty.db" "$T/kind.csv"
-eq "$(sqlite3 "$T/empty.db" 'SELECT count(*) FROM unit'):$(sqlite3 "$T/empty.db" 'SELECT count(*) FROM unit_name')" \
+empty=$(db_new empty)
+fresh_db "$empty"
+run 1 "$FAZHI" units import --db "$empty" "$T/kind.csv"
+eq "$(sql_on "$empty" 'SELECT count(*) FROM unit'):$(sql_on "$empty" 'SELECT count(*) FROM unit_name')" \
     "0:0" "a bad file into an empty directory stores nothing"
 # A small file that adds one unit under a parent already stored (xzf): the
 # directory is updated by 编码, so a county user expects this to work.
 printf '%s\n%s\n' "$HEADER" "$good_a" >"$T/addone.csv"
-cp "$DB" "$T/addone.db"
-run 0 "$FAZHI" units import --db "$T/addone.db" "$T/addone.csv"
-eq "$(sqlite3 "$T/addone.db" 'SELECT count(*) FROM unit')" $((nrows + 1)) \
+addone=$(db_new addone)
+db_copy "$DB" "$addone"
+run 0 "$FAZHI" units import --db "$addone" "$T/addone.csv"
+eq "$(sql_on "$addone" 'SELECT count(*) FROM unit')" $((nrows + 1)) \
     "a one-unit file adds that unit and keeps the others"
 # a missing file
 run 1 "$FAZHI" units import --db "$DB" "$T/no-such.csv"

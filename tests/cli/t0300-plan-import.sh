@@ -11,7 +11,7 @@ cd "$T" || exit 1
 
 PLAN="$TOP/data/plans/shenxian-2022.md"
 TXT="$TOP/tests/import/fixtures/shenxian-2022.txt"
-q() { sqlite3 "$DB" "$1"; }
+q() { sql "$1"; }
 jq_() { sqlite3 :memory: "$1"; }	# JSON through sqlite3's json1
 
 setup_db || not_ok "setup: init, divisions and units"
@@ -19,10 +19,10 @@ ntowns=$(awk -F, '$4 == "371522" && ($3 == "town" || $3 == "subdistrict")' \
     "$TOP/data/divisions/shandong.csv" | wc -l)	# 4 街道 + 20 镇
 
 # --- --dry-run stores nothing --------------------------------------------------
-sqlite3 "$DB" .dump >"$T/before.dump"
+dump_all >"$T/before.dump"
 run 0 "$FAZHI" plan import --db "$DB" --dry-run "$PLAN"
-sqlite3 "$DB" .dump >"$T/after.dump"
-if cmp -s "$T/before.dump" "$T/after.dump"; then
+dump_all >"$T/after.dump"
+if [ -s "$T/before.dump" ] && cmp -s "$T/before.dump" "$T/after.dump"; then
 	ok "--dry-run leaves the whole database as it was"
 else not_ok "--dry-run leaves the whole database as it was"
 	diff "$T/before.dump" "$T/after.dump" | head -5 | sed 's/^/# /'
@@ -62,8 +62,9 @@ fresh() {
 	"$FAZHI" divisions import --db "$1" "$TOP/data/divisions/shandong.csv" >/dev/null &&
 	"$FAZHI" units import --db "$1" "$TOP/data/units/shenxian.csv" >/dev/null
 }
-fresh "$T/text.db"
-run 0 "$FAZHI" plan import --db "$T/text.db" "$PLAN"
+textdb=$(db_new text)
+fresh "$textdb"
+run 0 "$FAZHI" plan import --db "$textdb" "$PLAN"
 for ph in 县有关部门 县政府有关部门 县直有关部门; do
 	n=$(grep '待明确' "$T/err" | grep -cF "$ph")
 	eq "$n" 3 "warnings name $ph as 待明确 (3 tasks)"
@@ -76,17 +77,17 @@ done
 
 # --- what is stored ------------------------------------------------------------
 eq "$(q 'SELECT count(*) FROM plan')" 1 "one plan row"
-eq "$(q 'SELECT doc_no || "|" || title || "|" || year || "|" || issue_date FROM plan')" \
+eq "$(q "SELECT doc_no || '|' || title || '|' || year || '|' || issue_date FROM plan")" \
     "莘政办发〔2022〕5号|莘县2022年法治政府建设工作计划|2022|2022-04-12" \
     "plan doc_no, title, year, issue date"
 eq "$(q 'SELECT revision FROM plan')" 1 "revision 1"
 eq "$(q 'SELECT count(*) FROM plan_section')" 9 "9 sections"
-eq "$(q "SELECT group_concat(numeral, '') FROM (SELECT numeral FROM plan_section ORDER BY ord)")" \
+eq "$(q 'SELECT numeral FROM plan_section ORDER BY ord' | join_lines '')" \
     "一二三四五六七八九" "sections 一 to 九 in order"
 eq "$(q 'SELECT count(*) FROM task')" 22 "22 tasks"
-eq "$(q 'SELECT min(number) || "-" || max(number) || "-" || count(DISTINCT number) FROM task')" \
+eq "$(q "SELECT min(number) || '-' || max(number) || '-' || count(DISTINCT number) FROM task")" \
     "1-22-22" "tasks numbered 1 to 22"
-eq "$(q "SELECT group_concat(n, ',') FROM (SELECT count(*) n FROM task t JOIN plan_section s ON s.plan_id = t.plan_id AND s.ord = t.section GROUP BY s.ord ORDER BY s.ord)")" \
+eq "$(q "SELECT count(*) FROM task t JOIN plan_section s ON s.plan_id = t.plan_id AND s.ord = t.section GROUP BY s.ord ORDER BY s.ord" | join_lines ,)" \
     "1,4,3,1,2,3,1,5,2" "tasks per section as printed (1,4,3,1,2,3,1,5,2)"
 eq "$(q 'SELECT title FROM task WHERE number = 1')" \
     "推动学习宣传贯彻习近平法治思想走深走实" "task 1 title"
@@ -106,7 +107,7 @@ eq "$(q "SELECT count(DISTINCT m.unit_id) FROM task_unit_ref r JOIN task t ON t.
     11 "task 12's 11 leads are 11 different directory units"
 eq "$(q "SELECT u.name FROM task_unit_ref r JOIN task t ON t.id = r.task_id JOIN task_unit_member m ON m.ref_id = r.id JOIN unit u ON u.id = m.unit_id WHERE t.number = 12 AND r.phrase = '县地方金融监管局'")" \
     "莘县地方金融监督管理局" "县地方金融监管局 is 莘县地方金融监督管理局"
-eq "$(q "SELECT group_concat(u.name, ',') FROM task_unit_ref r JOIN task t ON t.id = r.task_id JOIN task_unit_member m ON m.ref_id = r.id JOIN unit u ON u.id = m.unit_id WHERE t.number = 21 AND r.role = 'lead'")" \
+eq "$(q "SELECT u.name FROM task_unit_ref r JOIN task t ON t.id = r.task_id JOIN task_unit_member m ON m.ref_id = r.id JOIN unit u ON u.id = m.unit_id WHERE t.number = 21 AND r.role = 'lead' ORDER BY r.ord, m.ord" | join_lines ,)" \
     "莘县人民政府办公室" "task 21: 县政府办公室（县大数据局） is one office"
 eq "$(q "SELECT count(*) FROM task_unit_ref WHERE kind = 'unknown'")" 0 \
     "no unknown unit phrase"
@@ -123,14 +124,14 @@ eq "$(q "SELECT count(*) FROM task_unit_member m JOIN task_unit_ref r ON r.id = 
 G='各镇人民政府（街道办事处）'
 eq "$(q "SELECT count(*) FROM task_unit_ref WHERE phrase = '$G' AND role = 'responsible' AND kind = 'group'")" \
     22 "$G is a responsible group in all 22 tasks"
-eq "$(q "SELECT group_concat(DISTINCT n) FROM (SELECT count(m.ord) n FROM task_unit_ref r LEFT JOIN task_unit_member m ON m.ref_id = r.id WHERE r.phrase = '$G' GROUP BY r.id)")" \
+eq "$(q "SELECT DISTINCT n FROM (SELECT count(m.ord) n FROM task_unit_ref r LEFT JOIN task_unit_member m ON m.ref_id = r.id WHERE r.phrase = '$G' GROUP BY r.id) x ORDER BY n" | join_lines ,)" \
     "$ntowns" "$G expands to $ntowns members in each task"
 eq "$(q "SELECT count(DISTINCT u.id) FROM task_unit_ref r JOIN task_unit_member m ON m.ref_id = r.id JOIN unit u ON u.id = m.unit_id WHERE r.phrase = '$G' AND u.kind IN ('town', 'subdistrict')")" \
     "$ntowns" "... and the members are the towns and subdistricts"
 
 # an audit row
 eq "$(q 'SELECT count(*) FROM audit')" $((naudit + 1)) "the import wrote one audit row"
-eq "$(q "SELECT count(*) FROM audit WHERE id = (SELECT max(id) FROM audit) AND (instr(object || ' ' || coalesce(detail, ''), '莘政办发〔2022〕5号') > 0 OR instr(object || ' ' || coalesce(detail, ''), '莘县2022年法治政府建设工作计划') > 0)")" \
+eq "$(q "SELECT count(*) FROM audit WHERE id = (SELECT max(id) FROM audit) AND (object || ' ' || coalesce(detail, '') LIKE '%莘政办发〔2022〕5号%' OR object || ' ' || coalesce(detail, '') LIKE '%莘县2022年法治政府建设工作计划%')")" \
     1 "the audit row names the plan"
 
 # --- list and show -----------------------------------------------------------------
@@ -150,16 +151,16 @@ has "$T/out" "待明确" "plan show marks 有关 phrases 待明确"
 
 # --- the plain-text copy gives the same tasks ------------------------------------
 q 'SELECT number, title FROM task ORDER BY number' >"$T/md.titles"
-DB2="$T/txt.db"
+DB2=$(db_new txt)
 fresh "$DB2"
 run 0 "$FAZHI" plan import --db "$DB2" "$TXT"
-sqlite3 "$DB2" 'SELECT number, title FROM task ORDER BY number' >"$T/txt.titles"
+sql_on "$DB2" 'SELECT number, title FROM task ORDER BY number' >"$T/txt.titles"
 eq "$(wc -l <"$T/txt.titles" | tr -d ' ')" 22 "the .txt gives 22 tasks"
 if cmp -s "$T/md.titles" "$T/txt.titles"; then
 	ok "the .txt gives the same 22 task titles as the .md"
 else not_ok "the .txt gives the same 22 task titles as the .md"
 	diff "$T/md.titles" "$T/txt.titles" | head -10 | sed 's/^/# /'
 fi
-eq "$(sqlite3 "$DB2" 'SELECT count(*) FROM plan_section')" 9 "the .txt gives 9 sections"
+eq "$(sql_on "$DB2" 'SELECT count(*) FROM plan_section')" 9 "the .txt gives 9 sections"
 
 echo "1..$_n"

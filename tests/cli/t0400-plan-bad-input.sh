@@ -18,10 +18,10 @@ has_re() {
 		not_ok "$3"; echo "# /$2/ not in $1:"; sed 's/^/# /' "$1" | head -10
 	fi
 }
-# the stored plan data, as SQL text
+# the stored plan data, as text
 snapshot() {
 	# shellcheck disable=SC2086
-	sqlite3 "$DB" ".dump $PLAN_TABLES"
+	dump_tables $PLAN_TABLES
 }
 
 # Inputs beyond the fixtures: a 50 MB copy of the plan (valid text, only

@@ -12,10 +12,10 @@ cd "$T" || exit 1
 PLAN="$TOP/data/plans/shenxian-2022.md"
 REV="$TOP/tests/import/fixtures/shenxian-2022-rev.md"
 EXP="$TOP/tests/import/expected/shenxian-2022-rev.diff.json"
-q() { sqlite3 "$DB" "$1"; }
+q() { sql "$1"; }
 jq_() { sqlite3 :memory: "$1"; }
 snapshot() {
-	sqlite3 "$DB" '.dump plan plan_section plan_source task task_measure task_unit_ref task_unit_member indicator audit'
+	dump_tables plan plan_section plan_source task task_measure task_unit_ref task_unit_member indicator audit
 }
 same_snapshot() {	# same_snapshot "what"
 	snapshot >"$T/snap.after"
@@ -50,7 +50,8 @@ eq "$(jq_ "SELECT json_extract(readfile('$T/out'), '\$.action')")" unchanged \
     "identical file --json: action unchanged"
 
 # --- the revision without --update: nothing changes, the diff is shown ----------
-cp "$DB" "$T/before.db"
+before=$(db_new before)
+db_copy "$DB" "$before"
 run 0 "$FAZHI" plan import --db "$DB" "$REV"
 cp "$T/out" "$T/diff.txt"
 same_snapshot "revision without --update: nothing changes"
@@ -80,45 +81,57 @@ same_snapshot "revision --dry-run --update: nothing changes"
 # --- the revision with --update ------------------------------------------------------
 naudit=$(q 'SELECT count(*) FROM audit')
 run 0 "$FAZHI" plan import --db "$DB" --update "$REV"
-A="ATTACH '$T/before.db' AS b;"
+# old and new side by side, as SQLite's ATTACH gave: a copy of the database
+# after the update, with the tasks of the copy from before it as b_task
+cmp=$(db_new cmp)
+db_copy "$DB" "$cmp"
+sql_on "$cmp" 'CREATE TABLE b_task (id BIGINT, number INTEGER, title TEXT, text TEXT)'
+sql_on "$before" "SELECT 'INSERT INTO b_task VALUES (' || id || ', ' || number || ', ''' || replace(title, '''', '''''') || ''', ''' || replace(text, '''', '''''') || ''');' FROM task" >"$T/b_task.sql"
+sql_on "$cmp" "$(cat "$T/b_task.sql")"
+sql_on "$before" 'SELECT id, number, title, text FROM task ORDER BY id' >"$T/b_task.want"
+sql_on "$cmp" 'SELECT id, number, title, text FROM b_task ORDER BY id' >"$T/b_task.got"
+if [ -s "$T/b_task.want" ] && cmp -s "$T/b_task.want" "$T/b_task.got"; then
+	ok "setup: the tasks from before the update, beside the new ones"
+else not_ok "setup: the tasks from before the update, beside the new ones"; fi
+qb() { sql_on "$cmp" "$1"; }
 eq "$(q 'SELECT count(*) FROM plan')" 1 "still one plan"
 eq "$(q 'SELECT revision FROM plan')" 2 "the plan is revision 2"
-eq "$(q 'SELECT id FROM plan')" "$(sqlite3 "$T/before.db" 'SELECT id FROM plan')" \
+eq "$(q 'SELECT id FROM plan')" "$(sql_on "$before" 'SELECT id FROM plan')" \
     "the plan keeps its id"
 eq "$(q 'SELECT count(*) FROM plan_source')" 2 "plan_source has 2 rows"
-eq "$(q "SELECT group_concat(revision || ':' || sha256, ' ') FROM (SELECT * FROM plan_source ORDER BY revision)")" \
+eq "$(q "SELECT revision || ':' || sha256 FROM plan_source ORDER BY revision" | join_lines ' ')" \
     "1:$(sha256sum "$PLAN" | cut -d' ' -f1) 2:$(sha256sum "$REV" | cut -d' ' -f1)" \
     "plan_source holds both texts as revisions 1 and 2"
 eq "$(q 'SELECT count(*) FROM task')" 22 "22 tasks (one removed, one added)"
-eq "$(q 'SELECT min(number) || "-" || max(number) FROM task')" "1-22" \
+eq "$(q "SELECT min(number) || '-' || max(number) FROM task")" "1-22" \
     "tasks numbered 1 to 22 as in the revision"
 eq "$(q 'SELECT count(*) FROM audit')" $((naudit + 1)) "an audit row for the update"
 
 # matched tasks (same title) keep their ids: 21 of them
-eq "$(q "$A SELECT count(*) FROM task t JOIN b.task o ON o.title = t.title")" 21 \
+eq "$(qb "SELECT count(*) FROM task t JOIN b_task o ON o.title = t.title")" 21 \
     "21 old tasks are still there by title"
-eq "$(q "$A SELECT count(*) FROM task t JOIN b.task o ON o.title = t.title WHERE o.number NOT IN ($CHANGED, $UNITS) AND o.id = t.id")" \
+eq "$(qb "SELECT count(*) FROM task t JOIN b_task o ON o.title = t.title WHERE o.number NOT IN ($CHANGED, $UNITS) AND o.id = t.id")" \
     19 "the 19 unchanged tasks keep their ids"
-eq "$(q "$A SELECT count(*) FROM task t JOIN b.task o ON o.title = t.title WHERE o.number IN ($CHANGED, $UNITS) AND o.id = t.id")" \
+eq "$(qb "SELECT count(*) FROM task t JOIN b_task o ON o.title = t.title WHERE o.number IN ($CHANGED, $UNITS) AND o.id = t.id")" \
     2 "the 2 changed tasks keep their ids too"
-eq "$(q "$A SELECT t.number FROM task t JOIN b.task o ON o.title = t.title WHERE o.number = 6")" \
+eq "$(qb "SELECT t.number FROM task t JOIN b_task o ON o.title = t.title WHERE o.number = 6")" \
     5 "old task 6 is now numbered 5"
 # the removed task is gone, with its references
-eq "$(q "$A SELECT count(*) FROM task WHERE id = (SELECT id FROM b.task WHERE number = $REMOVED) OR title = (SELECT title FROM b.task WHERE number = $REMOVED)")" \
+eq "$(qb "SELECT count(*) FROM task WHERE id = (SELECT id FROM b_task WHERE number = $REMOVED) OR title = (SELECT title FROM b_task WHERE number = $REMOVED)")" \
     0 "removed task $REMOVED is gone"
-eq "$(q "$A SELECT count(*) FROM task_unit_ref WHERE task_id = (SELECT id FROM b.task WHERE number = $REMOVED)")" \
+eq "$(qb "SELECT count(*) FROM task_unit_ref WHERE task_id = (SELECT id FROM b_task WHERE number = $REMOVED)")" \
     0 "... and so are its unit references"
 eq "$(q 'SELECT count(*) FROM task_unit_ref WHERE task_id NOT IN (SELECT id FROM task)')" \
     0 "no unit reference is left without its task"
 # the added task
-eq "$(q "$A SELECT title FROM task WHERE number = $ADDED AND title NOT IN (SELECT title FROM b.task)")" \
+eq "$(qb "SELECT title FROM task WHERE number = $ADDED AND title NOT IN (SELECT title FROM b_task)")" \
     "加强政务数据安全保护" "task $ADDED is the new 加强政务数据安全保护"
-eq "$(q "SELECT group_concat(phrase, '、') FROM (SELECT r.phrase FROM task_unit_ref r JOIN task t ON t.id = r.task_id WHERE t.number = $ADDED AND r.role = 'lead' ORDER BY r.ord)")" \
+eq "$(q "SELECT r.phrase FROM task_unit_ref r JOIN task t ON t.id = r.task_id WHERE t.number = $ADDED AND r.role = 'lead' ORDER BY r.ord" | join_lines '、')" \
     "县政府办公室（县大数据局）、县公安局" "task $ADDED has its two lead units"
 # the changed text and the changed units
-eq "$(q "$A SELECT count(*) FROM task t JOIN b.task o ON o.id = t.id WHERE o.number = $CHANGED AND t.text <> o.text AND instr(t.text, '加强政府信息公开专栏建设') > 0")" \
+eq "$(qb "SELECT count(*) FROM task t JOIN b_task o ON o.id = t.id WHERE o.number = $CHANGED AND t.text <> o.text AND t.text LIKE '%加强政府信息公开专栏建设%'")" \
     1 "old task $CHANGED has the revised text"
-eq "$(q "$A SELECT group_concat(phrase, '、') FROM (SELECT r.phrase FROM task_unit_ref r JOIN task t ON t.id = r.task_id JOIN b.task o ON o.title = t.title WHERE o.number = $UNITS AND r.role = 'lead' ORDER BY r.ord)")" \
+eq "$(qb "SELECT r.phrase FROM task_unit_ref r JOIN task t ON t.id = r.task_id JOIN b_task o ON o.title = t.title WHERE o.number = $UNITS AND r.role = 'lead' ORDER BY r.ord" | join_lines '、')" \
     "县政府办公室（县大数据局）、县司法局" "old task $UNITS now has 县司法局 as a lead too"
 
 # --- the revision once more: unchanged ----------------------------------------------

@@ -10,7 +10,7 @@ cd "$T" || exit 1
 
 PLAN="$TOP/data/plans/shenxian-2022.md"
 DOCNO="莘政办发〔2022〕5号"
-q() { sqlite3 "$DB" "$1"; }
+q() { sql "$1"; }
 
 setup_db || not_ok "setup: init, divisions and units"
 "$FAZHI" plan import --db "$DB" "$PLAN" >/dev/null 2>&1 ||
@@ -34,7 +34,14 @@ eq "$(sqlite3 "$T/csv.db" 'SELECT count(*) FROM t')" 22 "CSV has 22 data records
 eq "$(grep -c '^"[0-9]' "$C")" 22 "22 lines start with a quoted number"
 eq "$(sqlite3 "$T/csv.db" "SELECT group_concat(\"序号\", ',') FROM t")" \
     "$(seq -s, 1 22)" "CSV 序号 runs 1 to 22 in order"
-eq "$(sqlite3 "$T/csv.db" "ATTACH '$DB' AS p; SELECT count(*) FROM t JOIN p.task k ON k.number = t.\"序号\" WHERE instr(t.\"任务\", k.title) = 1")" \
+# the tasks of $DB beside the CSV, as SQLite's ATTACH gave: table k
+sqlite3 "$T/csv.db" 'CREATE TABLE k (number INTEGER, title TEXT)'
+q "SELECT 'INSERT INTO k VALUES (' || number || ', ''' || replace(title, '''', '''''') || ''');' FROM task" >"$T/k.sql"
+sqlite3 "$T/csv.db" <"$T/k.sql"
+eq "$(sqlite3 "$T/csv.db" 'SELECT number, title FROM k ORDER BY number')" \
+    "$(q 'SELECT number, title FROM task ORDER BY number')" \
+    "setup: the tasks beside the CSV"
+eq "$(sqlite3 "$T/csv.db" "SELECT count(*) FROM t JOIN k ON k.number = t.\"序号\" WHERE instr(t.\"任务\", k.title) = 1")" \
     22 "every 任务 cell starts with its task's title"
 eq "$(sqlite3 "$T/csv.db" "SELECT count(*) FROM t WHERE \"序号\" = '1' AND instr(\"任务\", '推动学习宣传贯彻习近平法治思想走深走实') = 1 AND instr(\"牵头单位\", '司法局') > 0 AND instr(\"责任单位\", '各镇人民政府（街道办事处）') > 0")" \
     1 "task 1: title, 县司法局 leads, 各镇人民政府（街道办事处） responsible"
@@ -113,8 +120,9 @@ else ok "no xlsx file for a missing plan"; fi
 run 1 "$FAZHI" plan export --db "$DB" --format xlsx -o "$T/no/such/dir/f.xlsx"
 run 1 "$FAZHI" plan export --db "$DB" --format csv -o "$T/no/such/dir/f.csv"
 # a database without plans
-"$FAZHI" init --db "$T/empty.db" >/dev/null
-run 1 "$FAZHI" plan export --db "$T/empty.db" --format csv
+empty=$(db_new empty)
+"$FAZHI" init --db "$empty" >/dev/null
+run 1 "$FAZHI" plan export --db "$empty" --format csv
 has "$T/err" "plan import" "no plan yet: says to import one"
 
 echo "1..$_n"
