@@ -100,7 +100,6 @@ fuzz:
 
 bench:
 	@scripts/deps.sh bench
-	@$(MAKE) --no-print-directory all
 	@bench/run.sh
 
 lint:

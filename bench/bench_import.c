@@ -121,7 +121,8 @@ main(int argc, char **argv)
 	read_or_die(file, &doc);
 	if (m == MODE_RESOLVE) {
 		read_or_die(argv[3], &ucsv);
-		if (core_units_parse(ucsv.ptr, ucsv.len, &dir, &dg) != FZ_OK) {
+		if (core_units_parse(ucsv.ptr, ucsv.len, NULL, &dir,
+		    &dg) != FZ_OK) {
 			fprintf(stderr, "bench_import: %s: bad unit "
 			    "directory\n", argv[3]);
 			return 1;

@@ -1,9 +1,9 @@
 /*
  * fuzz_csv.c: libFuzzer target for the CSV reader and the unit directory
- * parser. The input is read by csv_parse() and by core_units_parse(); a
- * directory that parses is rendered as JSON and used to resolve the unit
- * phrases of a small built-in plan. Everything is released, so a leak is
- * a finding too. Run by fuzz/run.sh.
+ * parser. The input is read by csv_parse(), whose fields also check
+ * buf_trim(), and by core_units_parse(); a directory that parses is
+ * rendered as JSON and resolves the units of a small built-in plan. All is
+ * released, so a leak is a finding too. Run by fuzz/run.sh.
  * SPDX-License-Identifier: MIT
  */
 #include <stdint.h>
@@ -37,6 +37,42 @@ static const char plan_md[] =
     "3.加强执法监督。2022年6月底前完成。（牵头单位：莘县公安局；责任单"
     "位：县政府各部门、县法院、燕塔街道、朝城镇、县海洋渔业局）\n";
 
+/* Length of the space (ASCII or U+3000) at s, of n bytes, or 0. */
+static size_t
+space_at(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' ||
+	    s[0] == '\n'))
+		return 1;
+	if (n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* buf_trim() removes the spaces at both ends of s and nothing else. */
+static void
+check_trim(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 start = 0, end = strlen(s), w;
+
+	while ((w = space_at(s + start, end - start)) > 0)
+		start += w;
+	while (end > start) {
+		if (space_at(s + end - 1, 1) == 1)
+			end--;
+		else if (end - start >= 3 && space_at(s + end - 3, 3) == 3)
+			end -= 3;
+		else
+			break;
+	}
+	buf_addstr(&b, s);
+	buf_trim(&b);
+	if (b.len != end - start || memcmp(b.ptr, s + start, b.len) != 0)
+		abort();
+	buf_release(&b);
+}
+
 static void
 dump(json_t *j)
 {
@@ -58,18 +94,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct unit_dir	 dir;
 	struct plan	 p;
 	const char	*s = (const char *)data;
-	size_t		 i;
+	size_t		 i, k;
 
 	/* Every record the reader keeps has at least one field. */
 	if (csv_parse(s, size, &c, &dg) == FZ_OK)
-		for (i = 0; i < c.nrows; i++)
+		for (i = 0; i < c.nrows; i++) {
 			if (c.rows[i].n == 0 || c.rows[i].line < 1)
 				abort();
+			for (k = 0; k < c.rows[i].n; k++)
+				check_trim(c.rows[i].f[k]);
+		}
 	csv_release(&c);
 	dump(core_diags_json(&dg));
 	diags_release(&dg);
 
-	if (core_units_parse(s, size, &dir, &dg) == FZ_OK) {
+	if (core_units_parse(s, size, NULL, &dir, &dg) == FZ_OK) {
 		dump(core_units_json(&dir));
 		if (import_plan(plan_md, sizeof(plan_md) - 1, "plan.md",
 		    DOC_MARKDOWN, &p, &dg) != FZ_OK)

@@ -1,9 +1,9 @@
 /*
  * fuzz_import.c: libFuzzer target for the plan importer. The input is read
- * as a document of auto-detected format, as plain text and as DOCX; each
- * plan read is resolved against a small built-in unit directory, compared
- * with the others and rendered as JSON, then everything is released, so a
- * leak on any path is a finding too. Run by fuzz/run.sh.
+ * as a document of auto-detected format, as plain text, and as the XML of
+ * a DOCX (zipped here, so mutations reach the XML walker past the CRC);
+ * each plan is resolved against a small built-in unit directory and
+ * rendered as JSON, then everything is released, so a leak is a finding.
  * SPDX-License-Identifier: MIT
  */
 #include <stdint.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <zip.h>
 
 #include "fazhi/core.h"
 #include "fazhi/import.h"
@@ -83,14 +84,76 @@ dump(json_t *j)
 	json_decref(j);
 }
 
+/*
+ * A DOCX holding data[0..len) as word/document.xml and, if there is a NUL
+ * byte, what follows the first one as word/numbering.xml. Stored, not
+ * deflated: the zip layer is not what this exercises.
+ */
+static int
+docx_wrap(const char *data, size_t len, struct buf *out)
+{
+	static const char	*names[] = {
+		"word/document.xml", "word/numbering.xml"
+	};
+	zip_source_t		*src, *m;
+	zip_t			*za;
+	zip_error_t		 ze;
+	zip_int64_t		 ix, n;
+	const char		*nul;
+	size_t			 part[2];
+	int			 i, ok = 0;
+
+	nul = len > 0 ? memchr(data, '\0', len) : NULL;
+	part[0] = nul == NULL ? len : (size_t)(nul - data);
+	part[1] = nul == NULL ? 0 : len - part[0] - 1;
+	zip_error_init(&ze);
+	if ((src = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
+		abort();
+	zip_source_keep(src);
+	if ((za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL)
+		abort();
+	for (i = 0; i < 2; i++) {
+		if (i == 1 && nul == NULL)
+			break;
+		m = zip_source_buffer(za, i == 0 ? data : nul + 1, part[i], 0);
+		if (m == NULL || (ix = zip_file_add(za, names[i], m, 0)) < 0 ||
+		    zip_set_file_compression(za, (zip_uint64_t)ix,
+		    ZIP_CM_STORE, 0) != 0)
+			abort();
+	}
+	if (zip_close(za) != 0)
+		abort();
+	if (zip_source_open(src) == 0) {
+		if (zip_source_seek(src, 0, SEEK_END) == 0 &&
+		    (n = zip_source_tell(src)) > 0 &&
+		    zip_source_seek(src, 0, SEEK_SET) == 0) {
+			buf_grow(out, (size_t)n);
+			if (zip_source_read(src, out->ptr, (zip_uint64_t)n) ==
+			    n) {
+				out->len = (size_t)n;
+				out->ptr[n] = '\0';
+				ok = 1;
+			}
+		}
+		zip_source_close(src);
+	}
+	zip_source_free(src);
+	zip_error_fini(&ze);
+	return ok;
+}
+
 /* Import one way; 1 and a resolved plan in p if the import succeeded. */
 static int
-run(const char *data, size_t len, enum doc_format fmt, struct plan *p)
+run(const char *data, size_t len, const char *name, enum doc_format fmt,
+    struct plan *p)
 {
 	struct diags	 dg = { 0 };
+	struct unit_dir	 none = { 0 };
 	int		 ok = 0;
 
-	if (import_plan(data, len, "fuzz.md", fmt, p, &dg) == FZ_OK) {
+	if (import_plan(data, len, name, fmt, p, &dg) == FZ_OK) {
+		/* An empty store first, as before fazhi units import. */
+		core_plan_resolve(p, &none, &dg);
 		core_plan_resolve(p, &dir, &dg);
 		dump(core_plan_json(p));
 		ok = 1;
@@ -105,13 +168,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct plan		 a, b;
 	struct plan_diff	 d;
+	struct buf		 zip = BUF_INIT;
 	const char		*s = (const char *)data;
 	int			 oka, okb;
 
 	if (dir.n == 0)
 		dir_build();
-	oka = run(s, size, DOC_AUTO, &a);
-	okb = run(s, size, DOC_TEXT, &b);
+	oka = run(s, size, "fuzz.md", DOC_AUTO, &a);
+	okb = run(s, size, "fuzz.md", DOC_TEXT, &b);
 	if (oka && okb) {
 		core_plan_diff(&a, &b, &d);
 		(void)core_plan_diff_empty(&d);
@@ -120,8 +184,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	plan_release(&a);
 	plan_release(&b);
-	/* A DOCX read costs little when the bytes are not a zip archive. */
-	(void)run(s, size, DOC_DOCX, &a);
-	plan_release(&a);
+	/* A zip was read as DOCX above; anything else is taken as its XML. */
+	if (!(size >= 4 && memcmp(s, "PK\003\004", 4) == 0) &&
+	    docx_wrap(s, size, &zip)) {
+		(void)run(zip.ptr, zip.len, "fuzz.docx", DOC_DOCX, &a);
+		plan_release(&a);
+	}
+	buf_release(&zip);
 	return 0;
 }

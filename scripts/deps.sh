@@ -8,7 +8,7 @@ set -eu
 build="build-essential pkg-config libsqlite3-dev libpq-dev libjansson-dev libzip-dev libxml2-dev libxlsxwriter-dev libsodium-dev"
 test="$build libcmocka-dev unzip sqlite3 postgresql-15 postgresql-client-15"
 fuzz="$build clang libclang-rt-14-dev"
-bench="$build hyperfine"
+bench="$build hyperfine jq valgrind"
 
 want=""
 [ $# -eq 0 ] && set -- build

@@ -120,6 +120,8 @@ lookup(const struct resolver *r, const char *name)
 {
 	struct name_ix	 key, *hit;
 
+	if (r->n == 0)
+		return NULL;
 	key.name = name;
 	hit = bsearch(&key, r->ix, r->n, sizeof(*r->ix), ix_cmp);
 	return hit == NULL ? NULL : &r->dir->v[hit->unit];
@@ -162,9 +164,11 @@ resolve_ref(const struct resolver *r, struct unit_ref *ref, int task,
 			return;
 		}
 		ref->kind = REF_GROUP;
+		/* The directory lists each unit once: no duplicates here. */
 		for (i = 0; i < r->dir->n; i++)
 			if (in_group(g, &r->dir->v[i]))
-				add_unit(ref, &r->dir->v[i]);
+				unit_ref_add_unit(ref, r->dir->v[i].name,
+				    r->dir->v[i].id);
 		return;
 	}
 	if ((u = lookup(r, ref->phrase)) != NULL) {
@@ -216,7 +220,8 @@ core_plan_resolve(struct plan *p, const struct unit_dir *dir,
 		for (k = 0; k < dir->v[i].naliases; k++)
 			ix_add(&r, dir->v[i].aliases[k], i);
 	}
-	qsort(r.ix, r.n, sizeof(*r.ix), ix_cmp);
+	if (r.n > 0)
+		qsort(r.ix, r.n, sizeof(*r.ix), ix_cmp);
 	if (dir->n == 0)
 		diags_add(dg, 0, 0, "no_directory", "单位名录为空，所有单位均"
 		    "无法识别：请先导入单位名录（fazhi units import）");

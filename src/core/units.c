@@ -230,14 +230,16 @@ core_units_parse(const char *data, size_t len, const struct unit_dir *known,
 			unit_release(&u);
 	}
 	/* Duplicates, reported at the later line. */
-	qsort(codes, nc, sizeof(*codes), seen_cmp);
+	if (nc > 0)
+		qsort(codes, nc, sizeof(*codes), seen_cmp);
 	for (i = 1; i < nc; i++)
 		if (str_eq(codes[i].name, codes[i - 1].name))
 			diags_error(dg, codes[i].line > codes[i - 1].line ?
 			    codes[i].line : codes[i - 1].line, 0, "duplicate",
 			    "编码“%s”重复（第 %d 行和第 %d 行）", codes[i].name,
 			    codes[i - 1].line, codes[i].line);
-	qsort(names, nn, sizeof(*names), seen_cmp);
+	if (nn > 0)
+		qsort(names, nn, sizeof(*names), seen_cmp);
 	for (i = 1; i < nn; i++)
 		if (str_eq(names[i].name, names[i - 1].name))
 			diags_error(dg, names[i].line > names[i - 1].line ?
@@ -253,7 +255,8 @@ core_units_parse(const char *data, size_t len, const struct unit_dir *known,
 		if (dir->v[i].parent == NULL)
 			continue;
 		key.name = dir->v[i].parent;
-		if (bsearch(&key, codes, nc, sizeof(*codes), seen_cmp) != NULL)
+		if (nc > 0 && bsearch(&key, codes, nc, sizeof(*codes),
+		    seen_cmp) != NULL)
 			continue;
 		for (k = 0; known != NULL && k < known->n && !found; k++)
 			found = str_eq(known->v[k].code, dir->v[i].parent);

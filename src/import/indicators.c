@@ -423,6 +423,25 @@ sentence_per_unit(const char *s)
 	    strstr(s, "主要负责人");
 }
 
+/* Can a target phrase start with this character? (Saves trying all.) */
+static int
+may_start(uint32_t cp)
+{
+	static const uint32_t starts[] = {
+		0x3007, 0x96f6, 0x4e00, 0x4e8c, 0x4e24, 0x4e09, 0x56db,
+		0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341,	/* 〇…十 */
+		0x4e0d, 0x81f3, 0x8fbe, 0x5168, 0x4ef6, 0x5e74,	/* 不至达全件年 */
+	};
+	size_t	 i;
+
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xff10 && cp <= 0xff19))
+		return 1;
+	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (cp == starts[i])
+			return 1;
+	return 0;
+}
+
 void
 import_indicators(struct task *t, int year)
 {
@@ -450,7 +469,8 @@ import_indicators(struct task *t, int year)
 				i += w;
 				continue;
 			}
-			if (quote == 0 && (used = match_at(&sc, i)) > 0) {
+			if (quote == 0 && may_start(cp) &&
+			    (used = match_at(&sc, i)) > 0) {
 				i += used;
 				continue;
 			}

@@ -90,16 +90,17 @@ para_new(struct paras *ps, enum para_kind kind, int line)
 static void
 add_unemphasised(struct buf *b, const char *s, size_t n)
 {
-	size_t	 i;
+	size_t	 i, run = 0;
 
+	buf_grow(b, n);
 	for (i = 0; i < n; i++) {
 		if (i + 1 < n && ((s[i] == '*' && s[i + 1] == '*') ||
 		    (s[i] == '_' && s[i + 1] == '_'))) {
-			i++;
-			continue;
+			buf_add(b, s + run, i - run);
+			run = ++i + 1;
 		}
-		buf_addch(b, s[i]);
 	}
+	buf_add(b, s + run, n - run);
 }
 
 static int

@@ -22,8 +22,13 @@ uint32_t
 imp_cp(const char *s, size_t *len)
 {
 	uint32_t	 cp;
-	size_t		 n = strnlen(s, 4);
+	size_t		 n;
 
+	if ((unsigned char)*s < 0x80) {		/* ASCII, and the NUL */
+		*len = *s != '\0';
+		return (unsigned char)*s;
+	}
+	n = strnlen(s, 4);
 	if (n == 0) {
 		*len = 0;
 		return 0;
