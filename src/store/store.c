@@ -59,30 +59,34 @@ store_backend(const struct store *st)
 	return st->drv->name;
 }
 
+static void
+vseterr(struct store *st, const char *fmt, va_list ap)
+{
+	char	 tmp[1024];
+
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	buf_reset(&st->err);
+	buf_addstr(&st->err, tmp);
+}
+
 void
 store_seterr(struct store *st, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	 tmp[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	vseterr(st, fmt, ap);
 	va_end(ap);
-	buf_reset(&st->err);
-	buf_addstr(&st->err, tmp);
 }
 
 enum fz_err
 store_fail(struct store *st, enum fz_err rc, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	 tmp[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	vseterr(st, fmt, ap);
 	va_end(ap);
-	buf_reset(&st->err);
-	buf_addstr(&st->err, tmp);
 	st->last = rc;
 	return rc;
 }

@@ -64,9 +64,16 @@ task_by_id(struct plan *p, int64_t id)
 	return NULL;
 }
 
+/* Where each unit reference row of a plan went, by its row id. */
 struct refpos {
 	int64_t		 id;
 	struct unit_ref	*ref;
+};
+
+struct loader {
+	struct plan	*p;
+	struct refpos	*pos;
+	size_t		 npos, cap;
 };
 
 static int
@@ -77,224 +84,202 @@ refpos_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Run the statement for every row of plan id, calling row() on each. */
 static enum fz_err
-load_refs(struct store *st, struct plan *p)
+each_row(struct store *st, enum stmt s, int64_t id,
+    void (*row)(struct dbq *, struct loader *), struct loader *l)
 {
 	struct dbq	*q;
-	struct refpos	*pos = NULL, key, *hit;
-	size_t		 npos = 0, cap = 0;
-	enum fz_err	 rc = FZ_EDB;
 	int		 r;
 
-	if ((q = q_open(st, STMT_REF_LIST)) == NULL)
-		goto out;
-	q_int(q, 1, p->id);
-	while ((r = q_step(q)) == 1) {
-		struct task	*t = task_by_id(p, q_colint(q, 1));
-		const char	*role = q_col(q, 2);
-		struct unit_ref	*ref;
-		int		 k;
-
-		if (t == NULL)
-			continue;
-		ref = task_ref_new(t, str_eq(role, "lead") ? ROLE_LEAD :
-		    ROLE_RESP);
-		ref->phrase = q_coldup(q, 3);
-		ref->kind = REF_UNKNOWN;
-		for (k = 0; k < REF__MAX; k++)
-			if (str_eq(ref_kind_key((enum ref_kind)k),
-			    q_col(q, 4)))
-				ref->kind = (enum ref_kind)k;
-		ref->group = q_coldup(q, 5);
-		VEC_GROW(pos, npos, cap);
-		pos[npos].id = q_colint(q, 0);
-		pos[npos++].ref = NULL;
-	}
+	if ((q = q_open(st, s)) == NULL)
+		return q_err(st);
+	q_int(q, 1, id);
+	while ((r = q_step(q)) == 1)
+		row(q, l);
 	q_reset(q);
-	if (r != 0) {
-		rc = q_err(st);
-		goto out;
-	}
-	/* Refs arrays are complete now: take stable pointers. */
-	{
-		size_t	 i, k = 0, j;
-		int	 role;
+	return r < 0 ? q_err(st) : FZ_OK;
+}
 
-		for (i = 0; i < p->ntasks; i++)
-			for (role = 0; role < ROLE__MAX; role++)
-				for (j = 0; j < p->tasks[i].nrefs[role]; j++)
-					pos[k++].ref = &p->tasks[i].refs[role][j];
-	}
-	qsort(pos, npos, sizeof(*pos), refpos_cmp);
-	if ((q = q_open(st, STMT_MEMBER_LIST)) == NULL)
-		goto out;
-	q_int(q, 1, p->id);
-	while ((r = q_step(q)) == 1) {
-		key.id = q_colint(q, 0);
-		hit = bsearch(&key, pos, npos, sizeof(*pos), refpos_cmp);
-		if (hit == NULL)
-			continue;
-		unit_ref_add_unit(hit->ref,
-		    q_col(q, 2),
-		    q_colint(q, 1));
-	}
-	q_reset(q);
-	if (r != 0) {
-		rc = q_err(st);
-		goto out;
-	}
-	rc = FZ_OK;
-out:
-	free(pos);
-	return rc;
+static void
+row_source(struct dbq *q, struct loader *l)
+{
+	const char	*h = q_col(q, 2);
+
+	l->p->source_name = q_coldup(q, 0);
+	l->p->source_format = q_coldup(q, 1);
+	snprintf(l->p->source_sha256, sizeof(l->p->source_sha256), "%s",
+	    h ? h : "");
+	l->p->source_bytes = (size_t)q_colint(q, 3);
+	l->p->source_text = q_coldup(q, 4);
+}
+
+static void
+row_section(struct dbq *q, struct loader *l)
+{
+	struct section	*s = plan_section_new(l->p);
+
+	s->id = q_colint(q, 0);
+	s->order = (int)q_colint(q, 1);
+	s->numeral = q_coldup(q, 2);
+	s->title = q_coldup(q, 3);
+	s->has_tasks = (int)q_colint(q, 4);
+	s->line = (int)q_colint(q, 5);
+}
+
+static void
+row_task(struct dbq *q, struct loader *l)
+{
+	struct task	*t = plan_task_new(l->p);
+
+	t->id = q_colint(q, 0);
+	t->number = (int)q_colint(q, 1);
+	t->label = q_coldup(q, 2);
+	t->section = (int)q_colint(q, 3);
+	t->title = q_coldup(q, 4);
+	t->text = q_coldup(q, 5);
+	t->annotation = q_coldup(q, 6);
+	t->deadline_text = q_coldup(q, 7);
+	t->line = (int)q_colint(q, 8);
+}
+
+static void
+row_measure(struct dbq *q, struct loader *l)
+{
+	struct task	*t = task_by_id(l->p, q_colint(q, 0));
+
+	if (t != NULL)
+		task_measure_add(t, q_col(q, 1));
+}
+
+static void
+row_ref(struct dbq *q, struct loader *l)
+{
+	struct task	*t = task_by_id(l->p, q_colint(q, 1));
+	struct unit_ref	*ref;
+	int		 k;
+
+	if (t == NULL)
+		return;
+	ref = task_ref_new(t, str_eq(q_col(q, 2), "lead") ? ROLE_LEAD :
+	    ROLE_RESP);
+	ref->phrase = q_coldup(q, 3);
+	ref->kind = REF_UNKNOWN;
+	for (k = 0; k < REF__MAX; k++)
+		if (str_eq(ref_kind_key((enum ref_kind)k), q_col(q, 4)))
+			ref->kind = (enum ref_kind)k;
+	ref->group = q_coldup(q, 5);
+	/* The arrays still grow: pointers are taken once all are read. */
+	VEC_GROW(l->pos, l->npos, l->cap);
+	l->pos[l->npos].id = q_colint(q, 0);
+	l->pos[l->npos++].ref = NULL;
+}
+
+static void
+row_member(struct dbq *q, struct loader *l)
+{
+	struct refpos	 key, *hit;
+
+	key.id = q_colint(q, 0);
+	if (l->npos == 0 || (hit = bsearch(&key, l->pos, l->npos,
+	    sizeof(*l->pos), refpos_cmp)) == NULL)
+		return;
+	unit_ref_add_unit(hit->ref, q_col(q, 2), q_colint(q, 1));
+}
+
+static void
+row_indicator(struct dbq *q, struct loader *l)
+{
+	struct task		*t = task_by_id(l->p, q_colint(q, 0));
+	struct indicator	*in;
+
+	if (t == NULL)
+		return;
+	in = task_ind_new(t);
+	in->phrase = q_coldup(q, 1);
+	in->name = q_coldup(q, 2);
+	in->sentence = q_coldup(q, 3);
+	if (!ind_kind_parse(q_col(q, 4), &in->kind))
+		in->kind = IND_RATE;
+	in->comparator = q_coldup(q, 5);
+	in->target = q_colreal(q, 6);
+	in->target_date = q_coldup(q, 7);
+	in->unit = q_coldup(q, 8);
+	if (!ind_period_parse(q_col(q, 9), &in->period))
+		in->period = PERIOD_NONE;
+	in->per_unit = (int)q_colint(q, 10);
+}
+
+/* Refs come ordered by task number, role and order, as the arrays are. */
+static void
+point_refs(struct loader *l)
+{
+	struct plan	*p = l->p;
+	size_t		 i, j, k = 0;
+	int		 role;
+
+	for (i = 0; i < p->ntasks; i++)
+		for (role = 0; role < ROLE__MAX; role++)
+			for (j = 0; j < p->tasks[i].nrefs[role] &&
+			    k < l->npos; j++)
+				l->pos[k++].ref = &p->tasks[i].refs[role][j];
+	if (l->npos > 0)
+		qsort(l->pos, l->npos, sizeof(*l->pos), refpos_cmp);
+}
+
+static void
+row_plan(struct dbq *q, struct loader *l)
+{
+	struct plan	*p = l->p;
+
+	p->doc_no = q_coldup(q, 0);
+	p->issuer = q_coldup(q, 1);
+	p->notice_title = q_coldup(q, 2);
+	p->title = q_coldup(q, 3);
+	p->year = (int)q_colint(q, 4);
+	p->issue_date = q_coldup(q, 5);
+	p->recipients = q_coldup(q, 6);
+	p->cc = q_coldup(q, 7);
+	p->is_public = q_colnull(q, 8) ? -1 : (int)q_colint(q, 8);
+	p->preamble = q_coldup(q, 9);
+	p->revision = (int)q_colint(q, 10);
+	p->imported_at = q_coldup(q, 11);
 }
 
 enum fz_err
 store_plan_get(struct store *st, int64_t id, struct plan *p)
 {
-	struct dbq	*q;
-	enum fz_err	 rc = FZ_EDB;
-	int		 r;
+	struct loader	 l;
+	enum fz_err	 rc;
 
 	plan_init(p);
 	p->id = id;
-	if ((q = q_open(st, STMT_PLAN_GET)) == NULL)
+	memset(&l, 0, sizeof(l));
+	l.p = p;
+	if ((rc = each_row(st, STMT_PLAN_GET, id, row_plan, &l)) != FZ_OK)
 		goto out;
-	q_int(q, 1, id);
-	r = q_step(q);
-	if (r == 0) {
-		q_reset(q);
-		store_seterr(st, "计划 %lld 不存在", (long long)id);
-		rc = FZ_ENOTFOUND;
-		goto out;
-	} else if (r < 0) {
-		rc = q_err(st);
-		q_reset(q);
+	if (p->title == NULL) {
+		rc = store_fail(st, FZ_ENOTFOUND, "计划 %lld 不存在",
+		    (long long)id);
 		goto out;
 	}
-	p->doc_no = q_coldup(q, 0);
-	p->issuer = q_coldup(q, 1);
-	p->notice_title = q_coldup(q, 2);
-	p->title = q_coldup(q, 3);
-	p->year = q_colint(q, 4);
-	p->issue_date = q_coldup(q, 5);
-	p->recipients = q_coldup(q, 6);
-	p->cc = q_coldup(q, 7);
-	p->is_public = q_colnull(q, 8) ? -1 :
-	    q_colint(q, 8);
-	p->preamble = q_coldup(q, 9);
-	p->revision = q_colint(q, 10);
-	p->imported_at = q_coldup(q, 11);
-	q_reset(q);
-
-	if ((q = q_open(st, STMT_SOURCE_LATEST)) == NULL)
+	if ((rc = each_row(st, STMT_SOURCE_LATEST, id, row_source,
+	    &l)) != FZ_OK ||
+	    (rc = each_row(st, STMT_SECTION_LIST, id, row_section,
+	    &l)) != FZ_OK ||
+	    (rc = each_row(st, STMT_TASK_LIST, id, row_task, &l)) != FZ_OK ||
+	    (rc = each_row(st, STMT_MEASURE_LIST, id, row_measure,
+	    &l)) != FZ_OK ||
+	    (rc = each_row(st, STMT_REF_LIST, id, row_ref, &l)) != FZ_OK)
 		goto out;
-	q_int(q, 1, id);
-	if (q_step(q) == 1) {
-		const char *h = q_col(q, 2);
-
-		p->source_name = q_coldup(q, 0);
-		p->source_format = q_coldup(q, 1);
-		snprintf(p->source_sha256, sizeof(p->source_sha256), "%s",
-		    h ? h : "");
-		p->source_bytes = (size_t)q_colint(q, 3);
-		p->source_text = q_coldup(q, 4);
-	}
-	q_reset(q);
-
-	if ((q = q_open(st, STMT_SECTION_LIST)) == NULL)
+	point_refs(&l);
+	if ((rc = each_row(st, STMT_MEMBER_LIST, id, row_member,
+	    &l)) != FZ_OK ||
+	    (rc = each_row(st, STMT_IND_LIST, id, row_indicator, &l)) !=
+	    FZ_OK)
 		goto out;
-	q_int(q, 1, id);
-	while ((r = q_step(q)) == 1) {
-		struct section *s = plan_section_new(p);
-
-		s->id = q_colint(q, 0);
-		s->order = q_colint(q, 1);
-		s->numeral = q_coldup(q, 2);
-		s->title = q_coldup(q, 3);
-		s->has_tasks = q_colint(q, 4);
-		s->line = q_colint(q, 5);
-	}
-	q_reset(q);
-	if (r != 0) {
-		rc = q_err(st);
-		goto out;
-	}
-
-	if ((q = q_open(st, STMT_TASK_LIST)) == NULL)
-		goto out;
-	q_int(q, 1, id);
-	while ((r = q_step(q)) == 1) {
-		struct task *t = plan_task_new(p);
-
-		t->id = q_colint(q, 0);
-		t->number = q_colint(q, 1);
-		t->label = q_coldup(q, 2);
-		t->section = q_colint(q, 3);
-		t->title = q_coldup(q, 4);
-		t->text = q_coldup(q, 5);
-		t->annotation = q_coldup(q, 6);
-		t->deadline_text = q_coldup(q, 7);
-		t->line = q_colint(q, 8);
-	}
-	q_reset(q);
-	if (r != 0) {
-		rc = q_err(st);
-		goto out;
-	}
-
-	if ((q = q_open(st, STMT_MEASURE_LIST)) == NULL)
-		goto out;
-	q_int(q, 1, id);
-	while ((r = q_step(q)) == 1) {
-		struct task *t = task_by_id(p, q_colint(q, 0));
-
-		if (t != NULL)
-			task_measure_add(t,
-			    q_col(q, 1));
-	}
-	q_reset(q);
-	if (r != 0) {
-		rc = q_err(st);
-		goto out;
-	}
-
-	if ((rc = load_refs(st, p)) != FZ_OK)
-		goto out;
-	rc = FZ_EDB;
-
-	if ((q = q_open(st, STMT_IND_LIST)) == NULL)
-		goto out;
-	q_int(q, 1, id);
-	while ((r = q_step(q)) == 1) {
-		struct task		*t;
-		struct indicator	*in;
-
-		if ((t = task_by_id(p, q_colint(q, 0))) == NULL)
-			continue;
-		in = task_ind_new(t);
-		in->phrase = q_coldup(q, 1);
-		in->name = q_coldup(q, 2);
-		in->sentence = q_coldup(q, 3);
-		if (!ind_kind_parse(q_col(q, 4),
-		    &in->kind))
-			in->kind = IND_RATE;
-		in->comparator = q_coldup(q, 5);
-		in->target = q_colreal(q, 6);
-		in->target_date = q_coldup(q, 7);
-		in->unit = q_coldup(q, 8);
-		if (!ind_period_parse(q_col(q, 9),
-		    &in->period))
-			in->period = PERIOD_NONE;
-		in->per_unit = q_colint(q, 10);
-	}
-	q_reset(q);
-	if (r != 0) {
-		rc = q_err(st);
-		goto out;
-	}
-	rc = FZ_OK;
 out:
+	free(l.pos);
 	if (rc != FZ_OK)
 		plan_release(p);
 	return rc;
