@@ -4,6 +4,7 @@
 #   make check      every test, built with ASan and UBSan
 #   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
 #   make bench      the importer benchmark, results in bench/results/
+#   make bench-store the store workload on SQLite and PostgreSQL
 # SPDX-License-Identifier: MIT
 
 CC	?= cc
@@ -34,7 +35,7 @@ MIGRATIONS_PG = $(sort $(wildcard sql/pg/*.sql))
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo check test fuzz bench clean lint
+.PHONY: all deps demo check test fuzz bench bench-store clean lint
 all: $(BUILD)/fazhi
 
 deps:
@@ -101,6 +102,11 @@ fuzz:
 bench:
 	@scripts/deps.sh bench
 	@bench/run.sh
+
+# The store workload on SQLite and PostgreSQL (a few minutes).
+bench-store:
+	@scripts/deps.sh bench test
+	@bench/store.sh
 
 lint:
 	clang-format --dry-run -Werror src/*/*.c src/*.c include/fazhi/*.h
