@@ -94,6 +94,41 @@ enum fz_err	 core_plan_import(struct store *, const char *path,
 enum fz_err	 core_plan_lookup(struct store *, const char *key,
 		    int64_t *id);
 
+/* Accounts and sessions. */
+struct role_spec {
+	const char	*unit;		/* unit code */
+	enum staff_role	 role;
+};
+
+struct account_spec {
+	const char		*login;
+	const char		*name;
+	const char		*password;
+	int			 is_admin;
+	const struct role_spec	*roles;
+	size_t			 nroles;
+};
+
+enum fz_err	 core_account_add(struct store *, const struct account_spec *,
+		    const char *actor, struct diags *);
+/* A new password ends every session of the account. */
+enum fz_err	 core_account_passwd(struct store *, const char *login,
+		    const char *password, const char *actor, struct diags *);
+enum fz_err	 core_account_disable(struct store *, const char *login,
+		    int disable, const char *actor, struct diags *);
+/*
+ * Sign in: FZ_EPERM for a wrong login or password (one message for both)
+ * or a disabled account. token[65] receives the secret for the client; the
+ * store keeps only its SHA-256. ttl is in seconds.
+ */
+enum fz_err	 core_login(struct store *, const char *login,
+		    const char *password, long ttl, char token[65],
+		    struct session *, struct diags *);
+/* The session of a token, extended by ttl; FZ_EPERM if none or expired. */
+enum fz_err	 core_session_check(struct store *, const char *token,
+		    long ttl, struct session *);
+enum fz_err	 core_logout(struct store *, const char *token);
+
 /* JSON renderings (docs/PLAN-JSON.md). */
 struct json_t	*core_plan_json(const struct plan *);
 struct json_t	*core_diags_json(const struct diags *);

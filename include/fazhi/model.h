@@ -155,6 +155,44 @@ struct plan {
 	size_t		 ntasks;
 };
 
+/* What a person may do in a unit. */
+enum staff_role {
+	STAFF_SUPERVISOR = 0,	/* 依法治县办: assigns, reviews, closes */
+	STAFF_LEADER,		/* 县领导: reads everything */
+	STAFF_UNIT_LEADER,	/* 单位负责人: approves the unit's reports */
+	STAFF_CLERK,		/* 联络员: prepares the unit's reports */
+	STAFF__MAX
+};
+
+struct account_role {
+	int64_t		 unit_id;
+	char		*unit_code;
+	char		*unit_name;
+	enum staff_role	 role;
+};
+
+struct account {
+	int64_t			 id;
+	char			*login;
+	char			*name;
+	char			*password_hash;	/* argon2id, never shown */
+	int			 is_admin;	/* 系统管理员 */
+	int			 disabled;
+	char			*created_at;
+	struct account_role	*roles;
+	size_t			 nroles;
+};
+
+/* A signed-in session; the store keeps only the SHA-256 of its token. */
+struct session {
+	char		 id[65];
+	int64_t		 account_id;
+	char		 csrf[65];
+	char		 created_at[21];
+	char		 expires_at[21];
+	char		 last_seen_at[21];
+};
+
 /* A warning or error found while reading a document or a CSV file. */
 struct diag {
 	int	 line;		/* 0 if none */
@@ -179,6 +217,12 @@ int		 ind_kind_parse(const char *, enum ind_kind *);
 const char	*ind_period_key(enum ind_period);
 int		 ind_period_parse(const char *, enum ind_period *);
 const char	*ind_kind_name(enum ind_kind);		/* 比率 */
+
+const char	*staff_role_key(enum staff_role);	/* clerk */
+const char	*staff_role_name(enum staff_role);	/* 联络员 */
+int		 staff_role_parse(const char *, enum staff_role *);
+void		 account_release(struct account *);
+struct account_role *account_role_add(struct account *);
 
 void	 division_release(struct division *);
 void	 unit_release(struct unit *);

@@ -81,6 +81,28 @@ enum fz_err	 store_plan_get(struct store *, int64_t id, struct plan *);
  */
 enum fz_err	 store_plan_put(struct store *, struct plan *);
 
+/*
+ * Accounts: insert (a->id == 0; the id is set) or update by id, roles
+ * replaced; FZ_ECONFLICT for a login already taken. Get by login with the
+ * roles and their units; FZ_ENOTFOUND if none.
+ */
+typedef int	(*store_account_cb)(const struct account *, void *);
+enum fz_err	 store_account_put(struct store *, struct account *);
+enum fz_err	 store_account_get(struct store *, const char *login,
+		    struct account *);
+enum fz_err	 store_account_iter(struct store *, store_account_cb, void *);
+
+/* Sessions, by the SHA-256 of their token; a disabled account has none. */
+enum fz_err	 store_session_put(struct store *, const struct session *);
+enum fz_err	 store_session_get(struct store *, const char *id,
+		    struct session *);
+enum fz_err	 store_session_touch(struct store *, const char *id,
+		    const char *seen, const char *expires);
+enum fz_err	 store_session_delete(struct store *, const char *id);
+/* Every session of an account (logout everywhere); *n gets the count. */
+enum fz_err	 store_session_delete_account(struct store *, int64_t,
+		    int *n);
+
 /* A whole store, table by table: rows and SHA-256 of canonical rows. */
 struct copy_report {
 	struct {

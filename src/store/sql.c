@@ -109,6 +109,35 @@ const char *const sql_common[STMT__MAX] = {
 	    "sentence, kind, comparator, target, target_date, unit, period, "
 	    "per_unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
 	    "?12)",
+	[STMT_ACCOUNT_INSERT] = "INSERT INTO account (login, name, "
+	    "password_hash, is_admin, disabled, created_at, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id",
+	[STMT_ACCOUNT_UPDATE] = "UPDATE account SET name = ?2, "
+	    "password_hash = ?3, is_admin = ?4, disabled = ?5, updated_at = ?6 "
+	    "WHERE id = ?1 RETURNING id",
+	[STMT_ACCOUNT_BY_LOGIN] = "SELECT id, login, name, password_hash, "
+	    "is_admin, disabled, created_at FROM account WHERE login = ?1",
+	[STMT_ACCOUNT_LIST] = "SELECT id, login, name, password_hash, "
+	    "is_admin, disabled, created_at FROM account ORDER BY id",
+	[STMT_ROLE_DEL] = "DELETE FROM account_role WHERE account_id = ?1",
+	[STMT_ROLE_INS] = "INSERT INTO account_role (account_id, unit_id, "
+	    "role) VALUES (?1, ?2, ?3)",
+	[STMT_ROLE_LIST] = "SELECT r.unit_id, u.code, u.name, r.role FROM "
+	    "account_role r JOIN unit u ON u.id = r.unit_id WHERE "
+	    "r.account_id = ?1 ORDER BY u.ord, r.role",
+	[STMT_SESSION_INSERT] = "INSERT INTO session (id, account_id, csrf, "
+	    "created_at, expires_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?4)",
+	[STMT_SESSION_GET] = "SELECT s.id, s.account_id, s.csrf, "
+	    "s.created_at, s.expires_at, s.last_seen_at FROM session s JOIN "
+	    "account a ON a.id = s.account_id WHERE s.id = ?1 AND "
+	    "a.disabled = 0",
+	[STMT_SESSION_TOUCH] = "UPDATE session SET last_seen_at = ?2, "
+	    "expires_at = ?3 WHERE id = ?1",
+	[STMT_SESSION_DELETE] = "DELETE FROM session WHERE id = ?1 "
+	    "RETURNING id",
+	[STMT_SESSION_DELETE_ACCOUNT] = "DELETE FROM session WHERE "
+	    "account_id = ?1 RETURNING id",
 	[STMT_AUDIT_INS] = "INSERT INTO audit (at, actor, action, object, "
 	    "detail) VALUES (?1, ?2, ?3, ?4, ?5)",
 };

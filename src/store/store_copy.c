@@ -65,6 +65,15 @@ static const struct table tables[] = {
 	    { "sentence", 'T' }, { "kind", 'T' }, { "comparator", 'T' },
 	    { "target", 'R' }, { "target_date", 'T' }, { "unit", 'T' },
 	    { "period", 'T' }, { "per_unit", 'I' } } },
+	{ "account", "id", 1, { { "id", 'I' }, { "login", 'T' },
+	    { "name", 'T' }, { "password_hash", 'T' }, { "is_admin", 'I' },
+	    { "disabled", 'I' }, { "created_at", 'T' },
+	    { "updated_at", 'T' } } },
+	{ "account_role", "account_id, unit_id, role", 0, {
+	    { "account_id", 'I' }, { "unit_id", 'I' }, { "role", 'T' } } },
+	{ "session", "id", 0, { { "id", 'T' }, { "account_id", 'I' },
+	    { "csrf", 'T' }, { "created_at", 'T' }, { "expires_at", 'T' },
+	    { "last_seen_at", 'T' } } },
 	{ "audit", "id", 1, { { "id", 'I' }, { "at", 'T' }, { "actor", 'T' },
 	    { "action", 'T' }, { "object", 'T' }, { "detail", 'T' } } },
 };

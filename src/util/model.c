@@ -11,6 +11,16 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
+/* Wipe a string that held a secret before it is freed. */
+static void
+wipe_str(char *s)
+{
+	volatile char	*p = s;
+
+	while (*p != '\0')
+		*p++ = '\0';
+}
+
 static const struct {
 	const char	*key;
 	const char	*name;
@@ -438,4 +448,73 @@ diags_release(struct diags *d)
 	}
 	free(d->v);
 	memset(d, 0, sizeof(*d));
+}
+
+static const struct {
+	const char	*key;
+	const char	*name;
+} staff_roles[STAFF__MAX] = {
+	[STAFF_SUPERVISOR] = { "supervisor", "依法治县办" },
+	[STAFF_LEADER] = { "leader", "县领导" },
+	[STAFF_UNIT_LEADER] = { "unit_leader", "单位负责人" },
+	[STAFF_CLERK] = { "clerk", "联络员" },
+};
+
+const char *
+staff_role_key(enum staff_role r)
+{
+	return (unsigned)r < STAFF__MAX ? staff_roles[r].key : "clerk";
+}
+
+const char *
+staff_role_name(enum staff_role r)
+{
+	return (unsigned)r < STAFF__MAX ? staff_roles[r].name : "联络员";
+}
+
+int
+staff_role_parse(const char *s, enum staff_role *r)
+{
+	int	 i;
+
+	for (i = 0; i < STAFF__MAX; i++)
+		if (str_eq(s, staff_roles[i].key) ||
+		    str_eq(s, staff_roles[i].name)) {
+			*r = (enum staff_role)i;
+			return 1;
+		}
+	return 0;
+}
+
+struct account_role *
+account_role_add(struct account *a)
+{
+	struct account_role	*r;
+
+	a->roles = xreallocarray(a->roles, st_add(a->nroles, 1),
+	    sizeof(*a->roles));
+	r = &a->roles[a->nroles++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+void
+account_release(struct account *a)
+{
+	size_t	 i;
+
+	if (a == NULL)
+		return;
+	free(a->login);
+	free(a->name);
+	if (a->password_hash != NULL)
+		wipe_str(a->password_hash);
+	free(a->password_hash);
+	free(a->created_at);
+	for (i = 0; i < a->nroles; i++) {
+		free(a->roles[i].unit_code);
+		free(a->roles[i].unit_name);
+	}
+	free(a->roles);
+	memset(a, 0, sizeof(*a));
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0100-init: `fazhi init` creates a database at schema version 1 and says
+# t0100-init: `fazhi init` creates a database at the newest schema and says
 # so again (exit 0) when run twice; a database from a newer fazhi (version
 # 99) is refused; every command on a missing or uninitialised database
 # exits 1 and says to run fazhi init; every command answers --help (exit 0,
@@ -25,7 +25,9 @@ drop_db() {
 	else rm -f "$1"; fi
 }
 
-# --- init creates a database at version 1 ---------------------------------
+# --- init creates a database at the newest version -------------------------
+# One row per numbered migration file, the newest number last.
+latest=$(ls "$TOP"/sql/sqlite/[0-9]*.sql | wc -l)
 # with PostgreSQL, from a DSN naming a database the server does not have yet
 if db_exists "$DB"; then not_ok "no database $DB before init"
 else ok "no database $DB before init"; fi
@@ -36,12 +38,13 @@ else
 	if db_exists "$DB"; then ok "init created the database $(db_name "$DB")"
 	else not_ok "init created the database $(db_name "$DB")"; fi
 fi
-eq "$(sql 'SELECT max(version) FROM schema_version' 2>&1)" 1 \
-    "schema_version says version 1"
-eq "$(sql 'SELECT count(*) FROM schema_version' 2>&1)" 1 \
-    "schema_version has one row"
+eq "$(sql 'SELECT max(version) FROM schema_version' 2>&1)" "$latest" \
+    "schema_version says the newest version"
+eq "$(sql 'SELECT count(*) FROM schema_version' 2>&1)" "$latest" \
+    "schema_version has one row per migration"
 for t in unit unit_name division plan plan_source plan_section task \
-    task_unit_ref task_unit_member indicator audit; do
+    task_unit_ref task_unit_member indicator audit account account_role \
+    session; do
 	eq "$(table_exists "$t")" 1 "table $t exists"
 done
 
@@ -61,7 +64,7 @@ envdb=$(db_new env)
 FAZHI_DB="$envdb"; export FAZHI_DB
 "$FAZHI" init >/dev/null 2>&1
 unset FAZHI_DB
-eq "$(sql_on "$envdb" 'SELECT max(version) FROM schema_version' 2>&1)" 1 \
+eq "$(sql_on "$envdb" 'SELECT max(version) FROM schema_version' 2>&1)" "$latest" \
     "init honours FAZHI_DB"
 
 # --- a database of a newer fazhi (version 99) is refused ------------------

@@ -551,6 +551,75 @@ test_server_restart(void **state)
 	unit_release(&u);
 }
 
+/* Accounts with roles; sign-in, a session seen through a second handle
+ * (another process), logout, and a password change ending sessions. */
+static void
+test_accounts_sessions(void **state)
+{
+	struct fx		*f = *state;
+	struct unit		 u;
+	struct role_spec	 roles[1] = { { "sfj", STAFF_SUPERVISOR } };
+	struct account_spec	 spec = { "zhangsan", "张三",
+				    "correct-horse-battery", 0, roles, 1 };
+	struct account		 a;
+	struct session		 s, s2;
+	struct diags		 dg = { 0 };
+	struct store		*other = NULL;
+	char			 token[65], token2[65];
+
+	make_unit(&u, "sfj", "莘县司法局", "县司法局");
+	assert_int_equal(store_unit_put(f->st, &u, NULL), FZ_OK);
+	unit_release(&u);
+	assert_int_equal(core_account_add(f->st, &spec, "test", &dg), FZ_OK);
+	assert_int_equal(core_account_add(f->st, &spec, "test", &dg),
+	    FZ_ECONFLICT);
+	assert_int_equal(store_account_get(f->st, "zhangsan", &a), FZ_OK);
+	assert_string_equal(a.name, "张三");
+	assert_int_equal(a.nroles, 1);
+	assert_string_equal(a.roles[0].unit_name, "莘县司法局");
+	assert_int_equal(a.roles[0].role, STAFF_SUPERVISOR);
+	assert_true(str_startswith(a.password_hash, "$argon2id$"));
+	account_release(&a);
+
+	assert_int_equal(core_login(f->st, "zhangsan", "wrong-password-1",
+	    3600, token, &s, &dg), FZ_EPERM);
+	assert_int_equal(core_login(f->st, "nobody", "correct-horse-battery",
+	    3600, token, &s, &dg), FZ_EPERM);
+	assert_int_equal(core_login(f->st, "zhangsan",
+	    "correct-horse-battery", 3600, token, &s, &dg), FZ_OK);
+	assert_int_equal(strlen(token), 64);
+	assert_string_not_equal(s.id, token);	/* only its hash is kept */
+	/* Another handle — another process — knows the session. */
+	assert_int_equal(store_open(f->path, 0, &other), FZ_OK);
+	assert_int_equal(core_session_check(other, token, 3600, &s2), FZ_OK);
+	assert_int_equal(s2.account_id, s.account_id);
+	assert_string_equal(s2.csrf, s.csrf);
+	assert_int_equal(core_session_check(other, "0000", 3600, &s2),
+	    FZ_EPERM);
+	/* A session that has expired is refused and removed. */
+	assert_int_equal(core_login(f->st, "zhangsan",
+	    "correct-horse-battery", -5, token2, &s, &dg), FZ_OK);
+	assert_int_equal(core_session_check(other, token2, 3600, &s2),
+	    FZ_EPERM);
+	/* Logout ends one session; a new password ends all. */
+	assert_int_equal(core_logout(other, token), FZ_OK);
+	assert_int_equal(core_session_check(f->st, token, 3600, &s2),
+	    FZ_EPERM);
+	assert_int_equal(core_login(f->st, "zhangsan",
+	    "correct-horse-battery", 3600, token, &s, &dg), FZ_OK);
+	assert_int_equal(core_account_passwd(f->st, "zhangsan",
+	    "another-long-secret", "test", &dg), FZ_OK);
+	assert_int_equal(core_session_check(other, token, 3600, &s2),
+	    FZ_EPERM);
+	/* A disabled account cannot sign in. */
+	assert_int_equal(core_account_disable(f->st, "zhangsan", 1, "test",
+	    &dg), FZ_OK);
+	assert_int_equal(core_login(f->st, "zhangsan", "another-long-secret",
+	    3600, token, &s, &dg), FZ_EPERM);
+	store_close(other);
+	diags_release(&dg);
+}
+
 /* Every table the migrations create is one db copy moves. */
 static int
 table_listed(const char *name)
@@ -696,6 +765,7 @@ main(void)
 		T(test_concurrent_writers),
 		T(test_dropped_connection),
 		T(test_server_restart),
+		T(test_accounts_sessions),
 		T(test_copy_covers_schema),
 		T(test_copy_round_trip),
 		cmocka_unit_test(test_bad_dsn),
