@@ -9,7 +9,7 @@
 
 CC	?= cc
 BUILD	?= build
-PKGS	 = sqlite3 libpq jansson libzip libxml-2.0 xlsxwriter libsodium
+PKGS	 = sqlite3 libpq jansson libzip libxml-2.0 xlsxwriter libsodium libmicrohttpd
 WARN	 = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
 	   -Wwrite-strings -Wformat=2 -Wvla -Wimplicit-fallthrough -Wundef \
@@ -27,7 +27,7 @@ endif
 ALL_CFLAGS = $(OPT) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 
 LIB_SRC	 = $(sort $(wildcard src/util/*.c src/store/*.c src/import/*.c \
-	   src/core/*.c src/export/*.c src/cli/*.c))
+	   src/core/*.c src/export/*.c src/http/*.c src/cli/*.c))
 LIB_OBJ	 = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations_sqlite.o \
 	   $(BUILD)/obj/gen/migrations_pg.o
 MIGRATIONS_SQLITE = $(sort $(wildcard sql/sqlite/*.sql))

@@ -48,7 +48,7 @@ fi
 newest_h=$(ls -t include/fazhi/*.h src/*/*.h | head -n 1)
 objs=""
 for src in src/util/*.c src/store/*.c src/import/*.c src/core/*.c \
-    src/export/*.c src/cli/*.c $gens; do
+    src/export/*.c src/http/*.c src/cli/*.c $gens; do
 	obj="$OUT/obj/$(echo "$src" | sed "s|^$OUT/||; s|^src/||; s|/|_|g; s|\.c$|.o|")"
 	if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_h" -nt "$obj" ]
 	then

@@ -30,6 +30,7 @@ main(int argc, char **argv)
 		{ "db", cmd_db, "数据库：status、migrate、copy（SQLite 与 PostgreSQL 之间）" },
 		{ "divisions", cmd_divisions, "行政区划：import" },
 		{ "units", cmd_units, "单位名录：import、list" },
+		{ "serve", cmd_serve, "启动 HTTP 服务（JSON API）" },
 		{ "user", cmd_user, "账号：add、passwd、disable、enable、list" },
 		{ "plan", cmd_plan, "工作计划：import、list、show、export" },
 		{ "version", cmd_version, "显示版本" },

@@ -89,7 +89,7 @@ enum fz_err	 store_plan_put(struct store *, struct plan *);
 typedef int	(*store_account_cb)(const struct account *, void *);
 enum fz_err	 store_account_put(struct store *, struct account *);
 enum fz_err	 store_account_get(struct store *, const char *login,
-		    struct account *);
+		    struct account *);	/* login NULL: by a->id */
 enum fz_err	 store_account_iter(struct store *, store_account_cb, void *);
 
 /* Sessions, by the SHA-256 of their token; a disabled account has none. */

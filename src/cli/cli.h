@@ -31,6 +31,7 @@ int	 cmd_units(int, char **);
 int	 cmd_plan(int, char **);
 int	 cmd_db(int, char **);
 int	 cmd_user(int, char **);
+int	 cmd_serve(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);

@@ -117,6 +117,8 @@ const char *const sql_common[STMT__MAX] = {
 	    "WHERE id = ?1 RETURNING id",
 	[STMT_ACCOUNT_BY_LOGIN] = "SELECT id, login, name, password_hash, "
 	    "is_admin, disabled, created_at FROM account WHERE login = ?1",
+	[STMT_ACCOUNT_BY_ID] = "SELECT id, login, name, password_hash, "
+	    "is_admin, disabled, created_at FROM account WHERE id = ?1",
 	[STMT_ACCOUNT_LIST] = "SELECT id, login, name, password_hash, "
 	    "is_admin, disabled, created_at FROM account ORDER BY id",
 	[STMT_ROLE_DEL] = "DELETE FROM account_role WHERE account_id = ?1",

@@ -103,11 +103,17 @@ store_account_get(struct store *st, const char *login, struct account *a)
 {
 	struct dbq	*q;
 	enum fz_err	 rc;
+	int64_t		 id = a->id;
 
 	memset(a, 0, sizeof(*a));
-	if ((q = q_open(st, STMT_ACCOUNT_BY_LOGIN)) == NULL)
+	a->id = id;
+	if ((q = q_open(st, login != NULL ? STMT_ACCOUNT_BY_LOGIN :
+	    STMT_ACCOUNT_BY_ID)) == NULL)
 		return q_err(st);
-	q_text(q, 1, login);
+	if (login != NULL)
+		q_text(q, 1, login);
+	else
+		q_int(q, 1, a->id);
 	switch (q_step(q)) {
 	case 1:
 		read_account(q, a);
@@ -115,7 +121,7 @@ store_account_get(struct store *st, const char *login, struct account *a)
 		break;
 	case 0:
 		rc = store_fail(st, FZ_ENOTFOUND, "没有登录名为“%s”的账号",
-		    login);
+		    login != NULL ? login : "?");
 		break;
 	default:
 		rc = q_err(st);

@@ -1,0 +1,224 @@
+/*
+ * routes.c: the route table, the single place that declares the API, and
+ * its thin handlers: each reads validated input, calls one core/ or store
+ * function and renders JSON. Sign-in sets an HttpOnly, SameSite=Strict
+ * session cookie; changes need the session's CSRF token.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http-int.h"
+#include "fazhi/core.h"
+#include "fazhi/util.h"
+#include "fazhi/banned.h"
+
+static json_t *
+account_json(const struct account *a)
+{
+	json_t	*o = json_object(), *roles = json_array();
+	size_t	 i;
+
+	json_object_set_new(o, "id", json_integer(a->id));
+	json_object_set_new(o, "login", json_string(a->login));
+	json_object_set_new(o, "name", json_string(a->name));
+	json_object_set_new(o, "admin", json_boolean(a->is_admin));
+	for (i = 0; i < a->nroles; i++) {
+		json_t *r = json_object();
+
+		json_object_set_new(r, "unit", json_string(a->roles[i].unit_code));
+		json_object_set_new(r, "unit_name",
+		    json_string(a->roles[i].unit_name));
+		json_object_set_new(r, "role",
+		    json_string(staff_role_key(a->roles[i].role)));
+		json_object_set_new(r, "role_name",
+		    json_string(staff_role_name(a->roles[i].role)));
+		json_array_append_new(roles, r);
+	}
+	json_object_set_new(o, "roles", roles);
+	return o;
+}
+
+/* A required string field of the JSON body, or a 400 naming it. */
+static const char *
+field_str(struct req *r, const char *key, size_t max)
+{
+	json_t		*v = r->json ? json_object_get(r->json, key) : NULL;
+	const char	*s;
+	char		 msg[128];
+
+	if (v == NULL || !json_is_string(v) ||
+	    (s = json_string_value(v))[0] == '\0') {
+		snprintf(msg, sizeof(msg), "缺少字段“%s”或不是字符串", key);
+		http_error(r, 400, "INVALID", msg, key);
+		return NULL;
+	}
+	if (strlen(s) > max) {
+		snprintf(msg, sizeof(msg), "字段“%s”过长", key);
+		http_error(r, 400, "INVALID", msg, key);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+health(struct req *r)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "ok", json_true());
+	json_object_set_new(o, "backend", json_string(store_backend(r->st)));
+	http_json(r, 200, o);
+}
+
+static void
+login(struct req *r)
+{
+	const char	*who, *pw;
+	char		 token[65], cookie[256];
+	struct session	 s;
+	struct account	 a;
+	struct diags	 dg = { 0 };
+	enum fz_err	 rc;
+	json_t		*o;
+
+	if ((who = field_str(r, "login", 64)) == NULL ||
+	    (pw = field_str(r, "password", 256)) == NULL)
+		return;
+	rc = core_login(r->st, who, pw, http_session_ttl(), token, &s, &dg);
+	if (rc == FZ_EPERM) {
+		http_error(r, 401, "LOGIN_FAILED", dg.n ? dg.v[0].message :
+		    "登录名或密码错误", NULL);
+		goto out;
+	}
+	if (rc != FZ_OK) {
+		http_fail(r, rc, NULL);
+		goto out;
+	}
+	snprintf(cookie, sizeof(cookie), "fz_session=%s; Path=/; HttpOnly; "
+	    "SameSite=Strict; Max-Age=%ld%s", token, http_session_ttl(),
+	    http_secure_cookie() ? "; Secure" : "");
+	r->set_cookie = xstrdup(cookie);
+	memset(&a, 0, sizeof(a));
+	a.id = s.account_id;
+	o = json_object();
+	json_object_set_new(o, "csrf", json_string(s.csrf));
+	if (store_account_get(r->st, NULL, &a) == FZ_OK) {
+		json_object_set_new(o, "account", account_json(&a));
+		account_release(&a);
+	}
+	http_json(r, 200, o);
+out:
+	diags_release(&dg);
+}
+
+static void
+logout(struct req *r)
+{
+	enum fz_err	 rc;
+
+	if ((rc = core_logout(r->st, r->token)) != FZ_OK &&
+	    rc != FZ_ENOTFOUND) {
+		http_fail(r, rc, NULL);
+		return;
+	}
+	r->set_cookie = xstrdup("fz_session=; Path=/; HttpOnly; "
+	    "SameSite=Strict; Max-Age=0");
+	http_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+static void
+me(struct req *r)
+{
+	struct account	 a;
+	enum fz_err	 rc;
+	json_t		*o;
+
+	memset(&a, 0, sizeof(a));
+	a.id = r->session.account_id;
+	if ((rc = store_account_get(r->st, NULL, &a)) != FZ_OK) {
+		http_fail(r, rc, NULL);
+		return;
+	}
+	o = account_json(&a);
+	json_object_set_new(o, "csrf", json_string(r->session.csrf));
+	json_object_set_new(o, "session_expires_at",
+	    json_string(r->session.expires_at));
+	account_release(&a);
+	http_json(r, 200, o);
+}
+
+static int
+plan_row(const struct plan_summary *s, void *arg)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "id", json_integer(s->id));
+	json_object_set_new(o, "doc_no", s->doc_no ? json_string(s->doc_no) :
+	    json_null());
+	json_object_set_new(o, "title", json_string(s->title));
+	json_object_set_new(o, "year", json_integer(s->year));
+	json_object_set_new(o, "revision", json_integer(s->revision));
+	json_object_set_new(o, "tasks", json_integer(s->ntasks));
+	json_array_append_new(arg, o);
+	return 0;
+}
+
+static void
+plans(struct req *r)
+{
+	json_t		*a = json_array();
+	enum fz_err	 rc;
+
+	if ((rc = store_plan_iter(r->st, plan_row, a)) != FZ_OK) {
+		json_decref(a);
+		http_fail(r, rc, NULL);
+		return;
+	}
+	http_json(r, 200, json_pack("{s:o}", "plans", a));
+}
+
+static void
+plan_one(struct req *r)
+{
+	struct plan	 p;
+	long long	 id;
+	enum fz_err	 rc;
+
+	if (str_toint(r->param, 1, INT64_MAX, &id) != FZ_OK) {
+		http_error(r, 400, "INVALID", "计划编号应为正整数", "id");
+		return;
+	}
+	if ((rc = store_plan_get(r->st, id, &p)) != FZ_OK) {
+		http_fail(r, rc, rc == FZ_ENOTFOUND ? "计划不存在" : NULL);
+		return;
+	}
+	http_json(r, 200, json_pack("{s:o}", "plan", core_plan_json(&p)));
+	plan_release(&p);
+}
+
+static void
+units(struct req *r)
+{
+	struct unit_dir	 dir;
+	enum fz_err	 rc;
+
+	if ((rc = core_units_load(r->st, &dir)) != FZ_OK) {
+		http_fail(r, rc, NULL);
+		return;
+	}
+	http_json(r, 200, json_pack("{s:o}", "units", core_units_json(&dir)));
+	unit_dir_release(&dir);
+}
+
+const struct route routes[] = {
+	{ "GET", "/healthz", health, AUTH_NONE, 0, 0 },
+	{ "POST", "/api/login", login, AUTH_NONE, 0, 4096 },
+	{ "POST", "/api/logout", logout, AUTH_SESSION, 1, 0 },
+	{ "GET", "/api/me", me, AUTH_SESSION, 0, 0 },
+	{ "GET", "/api/plans", plans, AUTH_SESSION, 0, 0 },
+	{ "GET", "/api/plans/:id", plan_one, AUTH_SESSION, 0, 0 },
+	{ "GET", "/api/units", units, AUTH_SESSION, 0, 0 },
+};
+const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

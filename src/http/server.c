@@ -1,0 +1,353 @@
+/*
+ * server.c: the HTTP server on libmicrohttpd: one daemon with a pool of
+ * worker threads, each with its own store connection; the dispatcher that
+ * finds the route (404, 405 with Allow), limits the body (413), parses JSON
+ * (400), checks the session (401) and the CSRF token (403), calls the
+ * handler and writes the JSON answer with the security headers.
+ * SPDX-License-Identifier: MIT
+ */
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "http-int.h"
+#include "fazhi/core.h"
+#include "fazhi/http.h"
+#include "fazhi/util.h"
+#include "fazhi/banned.h"
+
+#define DEFAULT_BODY	(1024 * 1024)
+
+static struct http_config	 cfg;
+static pthread_key_t		 store_key;
+
+long
+http_session_ttl(void)
+{
+	return cfg.session_ttl;
+}
+
+int
+http_secure_cookie(void)
+{
+	return cfg.secure_cookie;
+}
+
+static void
+close_store(void *p)
+{
+	store_close(p);
+}
+
+/* This worker thread's store, opened on its first request. */
+static struct store *
+thread_store(void)
+{
+	struct store	*st = pthread_getspecific(store_key);
+
+	if (st != NULL)
+		return st;
+	if (store_open(cfg.dsn, 0, &st) != FZ_OK) {
+		fprintf(stderr, "fazhi serve: cannot open store: %s\n",
+		    store_errmsg(st));
+		store_close(st);
+		return NULL;
+	}
+	pthread_setspecific(store_key, st);
+	return st;
+}
+
+void
+http_json(struct req *r, unsigned status, json_t *j)
+{
+	r->status = status;
+	json_decref(r->out);
+	r->out = j;
+}
+
+void
+http_error(struct req *r, unsigned status, const char *code,
+    const char *message, const char *field)
+{
+	json_t	*e = json_object(), *o = json_object();
+
+	json_object_set_new(e, "code", json_string(code));
+	json_object_set_new(e, "message", json_string(message));
+	if (field != NULL)
+		json_object_set_new(e, "field", json_string(field));
+	json_object_set_new(o, "error", e);
+	http_json(r, status, o);
+}
+
+void
+http_fail(struct req *r, enum fz_err rc, const char *message)
+{
+	static const struct {
+		unsigned	 status;
+		const char	*code;
+	} map[FZ_ERR__MAX] = {
+		[FZ_OK] = { 200, "OK" },
+		[FZ_EINVAL] = { 400, "INVALID" },
+		[FZ_ENOTFOUND] = { 404, "NOT_FOUND" },
+		[FZ_ECONFLICT] = { 409, "CONFLICT" },
+		[FZ_EPERM] = { 403, "FORBIDDEN" },
+		[FZ_EDB] = { 500, "INTERNAL" },
+		[FZ_EIO] = { 500, "INTERNAL" },
+		[FZ_ETOOBIG] = { 413, "TOO_BIG" },
+		[FZ_EFORMAT] = { 400, "BAD_FORMAT" },
+		[FZ_EVERSION] = { 500, "INTERNAL" },
+	};
+	unsigned	 i = (unsigned)rc < FZ_ERR__MAX ? (unsigned)rc : FZ_EDB;
+
+	if (map[i].status == 500) {
+		/* Details go to the log, never to the client. */
+		fprintf(stderr, "fazhi serve: %s %s: %s\n", r->method, r->url,
+		    r->st ? store_errmsg(r->st) : fz_strerror(rc));
+		message = "服务器内部错误，请稍后再试";
+	}
+	http_error(r, map[i].status, map[i].code, message ? message :
+	    fz_strerror(rc), NULL);
+}
+
+/* Does the route path match the URL? Fills r->param for ":id". */
+static int
+path_match(const char *pattern, const char *url, struct req *r,
+    char *param, size_t n)
+{
+	const char	*p = pattern, *u = url;
+
+	while (*p != '\0' && *u != '\0') {
+		if (*p == ':') {
+			size_t len = strcspn(u, "/");
+
+			if (len == 0 || len >= n)
+				return 0;
+			memcpy(param, u, len);
+			param[len] = '\0';
+			r->param = param;
+			p += strcspn(p, "/");
+			u += len;
+			continue;
+		}
+		if (*p++ != *u++)
+			return 0;
+	}
+	return *p == '\0' && *u == '\0';
+}
+
+static const struct route *
+find_route(struct req *r, char *param, size_t n, struct buf *allow)
+{
+	const struct route	*found = NULL;
+	size_t			 i;
+
+	for (i = 0; i < nroutes; i++) {
+		if (!path_match(routes[i].path, r->url, r, param, n))
+			continue;
+		buf_addf(allow, "%s%s", allow->len ? ", " : "",
+		    routes[i].method);
+		if (str_eq(routes[i].method, r->method))
+			found = &routes[i];
+	}
+	return found;
+}
+
+static void
+dispatch(struct req *r)
+{
+	const struct route	*rt;
+	struct buf		 allow = BUF_INIT;
+	json_error_t		 je;
+	char			 param[64], msg[256];
+	const char		*csrf;
+
+	rt = find_route(r, param, sizeof(param), &allow);
+	if (rt == NULL) {
+		if (allow.len > 0) {
+			http_error(r, 405, "METHOD_NOT_ALLOWED",
+			    "不支持此请求方法", NULL);
+			r->allow = xstrdup(allow.ptr);
+		} else
+			http_error(r, 404, "NOT_FOUND", "没有这个地址", NULL);
+		goto out;
+	}
+	if (r->too_big || r->body.len > (rt->max_body ? rt->max_body :
+	    DEFAULT_BODY)) {
+		http_error(r, 413, "TOO_BIG", "请求内容过大", NULL);
+		goto out;
+	}
+	if (r->body.len > 0) {
+		r->json = json_loadb(r->body.ptr, r->body.len, 0, &je);
+		if (r->json == NULL || !json_is_object(r->json)) {
+			snprintf(msg, sizeof(msg), "请求内容不是有效的 JSON 对象"
+			    "（第 %d 行第 %d 列）", je.line, je.column);
+			http_error(r, 400, "BAD_JSON", msg, NULL);
+			goto out;
+		}
+	}
+	if ((r->st = thread_store()) == NULL) {
+		http_error(r, 503, "UNAVAILABLE", "数据库暂时不可用", NULL);
+		goto out;
+	}
+	if (rt->auth == AUTH_SESSION) {
+		r->token = MHD_lookup_connection_value(r->conn,
+		    MHD_COOKIE_KIND, "fz_session");
+		if (r->token == NULL || core_session_check(r->st, r->token,
+		    cfg.session_ttl, &r->session) != FZ_OK) {
+			http_error(r, 401, "UNAUTHENTICATED",
+			    "未登录或会话已过期，请重新登录", NULL);
+			goto out;
+		}
+		if (rt->csrf) {
+			csrf = MHD_lookup_connection_value(r->conn,
+			    MHD_HEADER_KIND, "X-CSRF-Token");
+			if (csrf == NULL || strlen(csrf) !=
+			    strlen(r->session.csrf) || sodium_memcmp(csrf,
+			    r->session.csrf, strlen(csrf)) != 0) {
+				http_error(r, 403, "CSRF",
+				    "请求缺少有效的 CSRF 令牌", NULL);
+				goto out;
+			}
+		}
+	}
+	rt->fn(r);
+out:
+	buf_release(&allow);
+}
+
+static enum MHD_Result
+respond(struct req *r)
+{
+	struct MHD_Response	*resp;
+	char			*s;
+	enum MHD_Result		 ret;
+
+	s = json_dumps(r->out ? r->out : json_object(), JSON_COMPACT |
+	    JSON_PRESERVE_ORDER);
+	if (s == NULL)
+		s = xstrdup("{}");
+	resp = MHD_create_response_from_buffer(strlen(s), s,
+	    MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(resp, "Content-Type",
+	    "application/json; charset=utf-8");
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	    "default-src 'self'; frame-ancestors 'none'");
+	if (r->set_cookie != NULL)
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->allow != NULL)
+		MHD_add_response_header(resp, "Allow", r->allow);
+	ret = MHD_queue_response(r->conn, r->status ? r->status : 200, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **con_cls)
+{
+	struct req	*r = *con_cls;
+
+	(void)cls;
+	(void)version;
+	if (r == NULL) {
+		/* Answer on a later call: answering on the first makes
+		 * libmicrohttpd close the connection. */
+		r = xcalloc(1, sizeof(*r));
+		r->conn = c;
+		r->method = method;
+		r->url = url;
+		buf_init(&r->body);
+		*con_cls = r;
+		return MHD_YES;
+	}
+	if (*upload_size > 0) {
+		if (r->body.len + *upload_size > 8 * DEFAULT_BODY)
+			r->too_big = 1;
+		else if (!r->too_big)
+			buf_add(&r->body, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	dispatch(r);
+	return respond(r);
+}
+
+static void
+on_done(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct req	*r = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)toe;
+	if (r == NULL)
+		return;
+	buf_release(&r->body);
+	json_decref(r->json);
+	json_decref(r->out);
+	free(r->set_cookie);
+	free(r->allow);
+	free(r);
+	*con_cls = NULL;
+}
+
+int
+http_serve(const struct http_config *c)
+{
+	struct MHD_Daemon	*d;
+	struct sockaddr_in	 sa;
+	sigset_t		 set;
+	int			 sig;
+
+	cfg = *c;
+	if (sodium_init() < 0)
+		return -1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons(cfg.port);
+	if (inet_pton(AF_INET, cfg.addr, &sa.sin_addr) != 1) {
+		fprintf(stderr, "fazhi serve: 监听地址“%s”无效\n", cfg.addr);
+		return -1;
+	}
+	pthread_key_create(&store_key, close_store);
+	/* Workers inherit a mask without SIGINT and SIGTERM. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg.threads > 0 ?
+	    cfg.threads : 2),
+	    MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		fprintf(stderr, "fazhi serve: 无法在 %s:%u 上监听（端口已被占用"
+		    "或无权限）\n", cfg.addr, (unsigned)cfg.port);
+		return -1;
+	}
+	printf("fazhi 正在 http://%s:%u/ 提供服务（Ctrl-C 停止）\n",
+	    cfg.addr, (unsigned)cfg.port);
+	fflush(stdout);
+	sigwait(&set, &sig);
+	MHD_stop_daemon(d);
+	printf("fazhi 已停止\n");
+	return 0;
+}
