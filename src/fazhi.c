@@ -33,6 +33,7 @@ main(int argc, char **argv)
 		{ "serve", cmd_serve, "启动 HTTP 服务（JSON API）" },
 		{ "user", cmd_user, "账号：add、passwd、disable、enable、list" },
 		{ "plan", cmd_plan, "工作计划：import、list、show、export" },
+		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },
 		{ "version", cmd_version, "显示版本" },
 		{ NULL, NULL, NULL }
 	};

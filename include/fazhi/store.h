@@ -127,9 +127,24 @@ enum fz_err	 store_digest(struct store *, struct copy_report *);
 int		 store_copy_ntables(void);
 const char	*store_copy_table(int);
 
-/* Append to the audit log. */
+/*
+ * Append to the audit log. Each entry carries the hash of the entry
+ * before it and its own (SHA-256), so an edit or a deletion breaks the
+ * chain; entries are appended one writer at a time.
+ */
 enum fz_err	 store_audit(struct store *, const char *actor,
 		    const char *action, const char *object,
 		    const char *detail);
+
+struct audit_check {
+	int64_t		 entries;
+	int64_t		 unchained;	/* written before the chain began */
+	int64_t		 bad_id;	/* first entry that breaks, or 0 */
+	char		 why[160];
+	char		 head[65];	/* the newest hash: record it elsewhere */
+};
+
+/* Walk the whole chain; c->bad_id is 0 when it holds. */
+enum fz_err	 store_audit_verify(struct store *, struct audit_check *);
 
 #endif

@@ -32,6 +32,7 @@ int	 cmd_plan(int, char **);
 int	 cmd_db(int, char **);
 int	 cmd_user(int, char **);
 int	 cmd_serve(int, char **);
+int	 cmd_audit(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);

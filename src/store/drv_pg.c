@@ -413,6 +413,12 @@ pg_rollback(struct store *st)
 	return FZ_OK;
 }
 
+static int
+pg_in_tx(struct store *st)
+{
+	return PG(st)->in_tx;
+}
+
 static void
 pg_close(struct store *st)
 {
@@ -552,6 +558,7 @@ const struct store_driver store_driver_pg = {
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
+	.in_tx = pg_in_tx,
 	.stmt = pg_stmt,
 	.prepare = pg_prepare,
 	.finalize = pg_finalize,

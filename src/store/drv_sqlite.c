@@ -187,6 +187,12 @@ sq_rollback(struct store *st)
 	return sq_exec(st, "ROLLBACK");
 }
 
+static int
+sq_in_tx(struct store *st)
+{
+	return !sqlite3_get_autocommit(SQ(st)->db);
+}
+
 static void
 sq_close(struct store *st)
 {
@@ -234,6 +240,7 @@ const struct store_driver store_driver_sqlite = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
+	.in_tx = sq_in_tx,
 	.stmt = sq_stmt,
 	.prepare = sq_prepare,
 	.finalize = sq_finalize,

@@ -141,11 +141,19 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_SESSION_DELETE_ACCOUNT] = "DELETE FROM session WHERE "
 	    "account_id = ?1 RETURNING id",
 	[STMT_AUDIT_INS] = "INSERT INTO audit (at, actor, action, object, "
-	    "detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    "detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* SQLite's BEGIN IMMEDIATE already serialises writers. */
+	[STMT_AUDIT_LOCK] = "SELECT 1",
+	[STMT_AUDIT_HEAD] = "SELECT hash FROM audit WHERE hash IS NOT NULL "
+	    "ORDER BY id DESC LIMIT 1",
+	[STMT_AUDIT_ALL] = "SELECT id, at, actor, action, object, detail, "
+	    "prev_hash, hash FROM audit ORDER BY id",
 };
 
 /* Statements whose PostgreSQL text differs; NULL: use sql_common. */
 const char *const sql_pg_only[STMT__MAX] = {
+	/* One writer of the audit chain at a time, until commit. */
+	[STMT_AUDIT_LOCK] = "SELECT pg_advisory_xact_lock(74010)",
 	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM "
 	    "information_schema.tables WHERE table_schema = current_schema() "
 	    "AND table_name = 'schema_version'",

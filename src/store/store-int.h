@@ -68,6 +68,9 @@ enum stmt {
 	STMT_IND_DEL,
 	STMT_IND_INS,
 	STMT_AUDIT_INS,
+	STMT_AUDIT_LOCK,
+	STMT_AUDIT_HEAD,
+	STMT_AUDIT_ALL,
 	STMT_ACCOUNT_INSERT,
 	STMT_ACCOUNT_UPDATE,
 	STMT_ACCOUNT_BY_LOGIN,
@@ -101,6 +104,7 @@ struct store_driver {
 	enum fz_err	(*begin)(struct store *);
 	enum fz_err	(*commit)(struct store *);
 	enum fz_err	(*rollback)(struct store *);
+	int		(*in_tx)(struct store *);
 	/* The statement, prepared, reset and unbound; NULL on error. */
 	struct dbq	*(*stmt)(struct store *, enum stmt);
 	/* A statement of the program's own making (db copy), and its end. */

@@ -352,14 +352,47 @@ store_division_count(struct store *st, int *n)
 	return rc;
 }
 
-enum fz_err
-store_audit(struct store *st, const char *actor, const char *action,
+/* The hash of an audit entry: SHA-256 over the previous hash and its
+ * fields, separated by 0x1f, a missing field written as 0x01 N. */
+static void
+audit_hash(const char *prev, const char *at, const char *actor,
+    const char *action, const char *object, const char *detail,
+    char out[65])
+{
+	const char	*f[6] = { prev, at, actor, action, object, detail };
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < 6; i++) {
+		buf_addstr(&b, f[i] != NULL ? f[i] : "\001N");
+		buf_addch(&b, 0x1f);
+	}
+	sha256_hex(b.ptr, b.len, out);
+	buf_release(&b);
+}
+
+static enum fz_err
+audit_append(struct store *st, const char *actor, const char *action,
     const char *object, const char *detail)
 {
 	struct dbq	*q;
-	char		 now[21];
+	char		 now[21], prev[65] = "", hash[65];
+	enum fz_err	 rc;
+	int		 r;
 
+	if ((q = q_open(st, STMT_AUDIT_LOCK)) == NULL)
+		return q_err(st);
+	if ((rc = q_run(q)) != FZ_OK)
+		return rc;
+	if ((q = q_open(st, STMT_AUDIT_HEAD)) == NULL)
+		return q_err(st);
+	if ((r = q_step(q)) == 1 && q_col(q, 0) != NULL)
+		snprintf(prev, sizeof(prev), "%s", q_col(q, 0));
+	q_reset(q);
+	if (r < 0)
+		return q_err(st);
 	store_now(now);
+	audit_hash(prev, now, actor, action, object, detail, hash);
 	if ((q = q_open(st, STMT_AUDIT_INS)) == NULL)
 		return q_err(st);
 	q_text(q, 1, now);
@@ -367,5 +400,70 @@ store_audit(struct store *st, const char *actor, const char *action,
 	q_text(q, 3, action);
 	q_text(q, 4, object);
 	q_text(q, 5, detail);
+	q_text(q, 6, prev);
+	q_text(q, 7, hash);
 	return q_run(q);
+}
+
+enum fz_err
+store_audit(struct store *st, const char *actor, const char *action,
+    const char *object, const char *detail)
+{
+	enum fz_err	 rc;
+
+	if (st->drv->in_tx(st))
+		return audit_append(st, actor, action, object, detail);
+	/* The chain's head must not move between reading and writing. */
+	if ((rc = store_begin(st)) != FZ_OK)
+		return rc;
+	if ((rc = audit_append(st, actor, action, object, detail)) != FZ_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
+enum fz_err
+store_audit_verify(struct store *st, struct audit_check *c)
+{
+	struct dbq	*q;
+	char		 expect[65] = "", hash[65];
+	int		 r, chained = 0;
+
+	memset(c, 0, sizeof(*c));
+	if ((q = q_open(st, STMT_AUDIT_ALL)) == NULL)
+		return q_err(st);
+	while ((r = q_step(q)) == 1) {
+		const char *prev = q_col(q, 6), *h = q_col(q, 7);
+
+		c->entries++;
+		if (h == NULL) {
+			if (chained && c->bad_id == 0) {
+				c->bad_id = q_colint(q, 0);
+				snprintf(c->why, sizeof(c->why),
+				    "链中的记录缺少散列");
+			}
+			c->unchained++;
+			continue;
+		}
+		chained = 1;
+		audit_hash(prev, q_col(q, 1), q_col(q, 2), q_col(q, 3),
+		    q_col(q, 4), q_col(q, 5), hash);
+		if (c->bad_id == 0 && !str_eq(prev != NULL ? prev : "",
+		    expect)) {
+			c->bad_id = q_colint(q, 0);
+			snprintf(c->why, sizeof(c->why), "与前一条记录不衔接（前面"
+			    "的记录被删除或改动）");
+		} else if (c->bad_id == 0 && !str_eq(hash, h)) {
+			c->bad_id = q_colint(q, 0);
+			snprintf(c->why, sizeof(c->why), "内容与散列不符（记录被"
+			    "改动）");
+		}
+		snprintf(expect, sizeof(expect), "%s", h);
+	}
+	q_reset(q);
+	if (r < 0)
+		return q_err(st);
+	snprintf(c->head, sizeof(c->head), "%s", expect);
+	return FZ_OK;
 }

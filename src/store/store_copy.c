@@ -75,7 +75,8 @@ static const struct table tables[] = {
 	    { "csrf", 'T' }, { "created_at", 'T' }, { "expires_at", 'T' },
 	    { "last_seen_at", 'T' } } },
 	{ "audit", "id", 1, { { "id", 'I' }, { "at", 'T' }, { "actor", 'T' },
-	    { "action", 'T' }, { "object", 'T' }, { "detail", 'T' } } },
+	    { "action", 'T' }, { "object", 'T' }, { "detail", 'T' },
+	    { "prev_hash", 'T' }, { "hash", 'T' } } },
 };
 #define NTABLES	(sizeof(tables) / sizeof(tables[0]))
 

@@ -51,3 +51,6 @@ eq "$(sql "SELECT count(*) FROM audit WHERE action = 'units.import'")" "41" \
 eq "$(sql "SELECT count(DISTINCT m.ref_id) FROM task_unit_member m JOIN task_unit_ref r ON r.id = m.ref_id WHERE r.grp = '各镇人民政府（街道办事处）'")" \
     "$(sql "SELECT count(*) FROM task_unit_ref WHERE grp = '各镇人民政府（街道办事处）'")" \
     "every town group reference has its members"
+# The audit chain stayed one chain with three writers appending at once.
+run 0 "$FAZHI" audit verify --db "$DB"
+has "$T/out" "操作日志完整" "the audit chain holds after concurrent writers"

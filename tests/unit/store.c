@@ -620,6 +620,39 @@ test_accounts_sessions(void **state)
 	diags_release(&dg);
 }
 
+/* The audit chain holds, and breaks where an entry is edited or a
+ * predecessor deleted. */
+static void
+test_audit_chain(void **state)
+{
+	struct fx		*f = *state;
+	struct audit_check	 c;
+	char			 detail[32];
+	int			 i;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(detail, sizeof(detail), "第 %d 条", i + 1);
+		assert_int_equal(store_audit(f->st, "test", "x", "y", detail),
+		    FZ_OK);
+	}
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_audit(f->st, "test", "in-tx", "y", NULL), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_audit_verify(f->st, &c), FZ_OK);
+	assert_int_equal(c.entries, 6);
+	assert_int_equal(c.bad_id, 0);
+	assert_int_equal(strlen(c.head), 64);
+	raw_exec(f, "UPDATE audit SET detail = '改过' WHERE id = 3");
+	assert_int_equal(store_audit_verify(f->st, &c), FZ_OK);
+	assert_int_equal(c.bad_id, 3);
+	raw_exec(f, "UPDATE audit SET detail = '第 3 条' WHERE id = 3");
+	assert_int_equal(store_audit_verify(f->st, &c), FZ_OK);
+	assert_int_equal(c.bad_id, 0);
+	raw_exec(f, "DELETE FROM audit WHERE id = 2");
+	assert_int_equal(store_audit_verify(f->st, &c), FZ_OK);
+	assert_int_equal(c.bad_id, 3);
+}
+
 /* Every table the migrations create is one db copy moves. */
 static int
 table_listed(const char *name)
@@ -766,6 +799,7 @@ main(void)
 		T(test_dropped_connection),
 		T(test_server_restart),
 		T(test_accounts_sessions),
+		T(test_audit_chain),
 		T(test_copy_covers_schema),
 		T(test_copy_round_trip),
 		cmocka_unit_test(test_bad_dsn),
