@@ -118,7 +118,8 @@ enum fz_err	 core_account_disable(struct store *, const char *login,
 		    int disable, const char *actor, struct diags *);
 /*
  * Sign in: FZ_EPERM for a wrong login or password (one message for both)
- * or a disabled account. token[65] receives the secret for the client; the
+ * or a disabled account; FZ_EBUSY after 5 failures of the login within
+ * 15 minutes (counted in the store, so across processes). token[65] receives the secret for the client; the
  * store keeps only its SHA-256. ttl is in seconds.
  */
 enum fz_err	 core_login(struct store *, const char *login,

@@ -17,6 +17,7 @@ enum fz_err {
 	FZ_ETOOBIG,	/* input over a size limit */
 	FZ_EFORMAT,	/* input is not in a format we read */
 	FZ_EVERSION,	/* store schema is newer than this program */
+	FZ_EBUSY,	/* too many attempts: wait and try again */
 	FZ_ERR__MAX
 };
 

@@ -92,6 +92,13 @@ enum fz_err	 store_account_get(struct store *, const char *login,
 		    struct account *);	/* login NULL: by a->id */
 enum fz_err	 store_account_iter(struct store *, store_account_cb, void *);
 
+/* Failed sign-ins: record one, count those since a time, clear a login's. */
+enum fz_err	 store_login_failure(struct store *, const char *login,
+		    const char *at);
+enum fz_err	 store_login_failures(struct store *, const char *login,
+		    const char *since, int *n);
+enum fz_err	 store_login_failures_clear(struct store *, const char *);
+
 /* Sessions, by the SHA-256 of their token; a disabled account has none. */
 enum fz_err	 store_session_put(struct store *, const struct session *);
 enum fz_err	 store_session_get(struct store *, const char *id,

@@ -228,6 +228,13 @@ core_account_disable(struct store *st, const char *login, int disable,
 	return rc;
 }
 
+
+static void
+token_id(const char *token, char id[65])
+{
+	sha256_hex(token, strlen(token), id);
+}
+
 static void
 iso_time(time_t t, char out[21])
 {
@@ -237,10 +244,38 @@ iso_time(time_t t, char out[21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static void
-token_id(const char *token, char id[65])
+/* Throttling: failures of one login within the window lock it. */
+#define LOGIN_WINDOW	(15 * 60)
+#define LOGIN_TRIES	5
+
+static enum fz_err
+throttled(struct store *st, const char *login, time_t now, struct diags *dg)
 {
-	sha256_hex(token, strlen(token), id);
+	char		 since[21];
+	int		 n = 0;
+	enum fz_err	 rc;
+
+	iso_time(now - LOGIN_WINDOW, since);
+	if ((rc = store_login_failures(st, login, since, &n)) != FZ_OK) {
+		diags_error(dg, 0, 0, "db", "%s", store_errmsg(st));
+		return rc;
+	}
+	if (n >= LOGIN_TRIES) {
+		diags_error(dg, 0, 0, "throttled", "该账号登录失败次数过多，请 %d "
+		    "分钟后再试", LOGIN_WINDOW / 60);
+		return FZ_EBUSY;
+	}
+	return FZ_OK;
+}
+
+static enum fz_err
+failed(struct store *st, const char *login, time_t now)
+{
+	char	 at[21];
+
+	iso_time(now, at);
+	store_login_failure(st, login, at);
+	return FZ_EPERM;
 }
 
 enum fz_err
@@ -258,6 +293,8 @@ core_login(struct store *st, const char *login, const char *pw, long ttl,
 	memset(s, 0, sizeof(*s));
 	if (sodium_init() < 0)
 		return FZ_EIO;
+	if ((rc = throttled(st, login, now, dg)) != FZ_OK)
+		return rc;
 	if (dummy[0] == '\0' && crypto_pwhash_str(dummy, "x", 1,
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
@@ -267,7 +304,7 @@ core_login(struct store *st, const char *login, const char *pw, long ttl,
 		if (crypto_pwhash_str_verify(dummy, pw, strlen(pw)) == 0)
 			abort();	/* "x" is never a password */
 		diags_error(dg, 0, 0, "login_failed", "登录名或密码错误");
-		return FZ_EPERM;
+		return failed(st, login, now);
 	}
 	if (rc != FZ_OK) {
 		diags_error(dg, 0, 0, "db", "%s", store_errmsg(st));
@@ -278,7 +315,12 @@ core_login(struct store *st, const char *login, const char *pw, long ttl,
 		diags_error(dg, 0, 0, "login_failed", a.disabled ?
 		    "账号已停用" : "登录名或密码错误");
 		account_release(&a);
-		return FZ_EPERM;
+		return failed(st, login, now);
+	}
+	if ((rc = store_login_failures_clear(st, login)) != FZ_OK) {
+		account_release(&a);
+		diags_error(dg, 0, 0, "db", "%s", store_errmsg(st));
+		return rc;
 	}
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(token, 65, raw, sizeof(raw));

@@ -92,6 +92,10 @@ login(struct req *r)
 		    "登录名或密码错误", NULL);
 		goto out;
 	}
+	if (rc == FZ_EBUSY) {
+		http_fail(r, rc, dg.n ? dg.v[0].message : NULL);
+		goto out;
+	}
 	if (rc != FZ_OK) {
 		http_fail(r, rc, NULL);
 		goto out;

@@ -104,6 +104,7 @@ http_fail(struct req *r, enum fz_err rc, const char *message)
 		[FZ_ETOOBIG] = { 413, "TOO_BIG" },
 		[FZ_EFORMAT] = { 400, "BAD_FORMAT" },
 		[FZ_EVERSION] = { 500, "INTERNAL" },
+		[FZ_EBUSY] = { 429, "TOO_MANY_ATTEMPTS" },
 	};
 	unsigned	 i = (unsigned)rc < FZ_ERR__MAX ? (unsigned)rc : FZ_EDB;
 

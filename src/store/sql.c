@@ -140,6 +140,11 @@ const char *const sql_common[STMT__MAX] = {
 	    "RETURNING id",
 	[STMT_SESSION_DELETE_ACCOUNT] = "DELETE FROM session WHERE "
 	    "account_id = ?1 RETURNING id",
+	[STMT_LOGIN_FAIL_INS] = "INSERT INTO login_failure (login, at) "
+	    "VALUES (?1, ?2)",
+	[STMT_LOGIN_FAIL_COUNT] = "SELECT count(*) FROM login_failure "
+	    "WHERE login = ?1 AND at > ?2",
+	[STMT_LOGIN_FAIL_CLEAR] = "DELETE FROM login_failure WHERE login = ?1",
 	[STMT_AUDIT_INS] = "INSERT INTO audit (at, actor, action, object, "
 	    "detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	/* SQLite's BEGIN IMMEDIATE already serialises writers. */

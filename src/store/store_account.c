@@ -252,3 +252,43 @@ store_session_delete_account(struct store *st, int64_t account, int *n)
 	q_reset(q);
 	return r < 0 ? q_err(st) : FZ_OK;
 }
+
+enum fz_err
+store_login_failure(struct store *st, const char *login, const char *at)
+{
+	struct dbq	*q;
+
+	if ((q = q_open(st, STMT_LOGIN_FAIL_INS)) == NULL)
+		return q_err(st);
+	q_text(q, 1, login);
+	q_text(q, 2, at);
+	return q_run(q);
+}
+
+enum fz_err
+store_login_failures(struct store *st, const char *login, const char *since,
+    int *n)
+{
+	struct dbq	*q;
+	int64_t		 v = 0;
+	enum fz_err	 rc;
+
+	if ((q = q_open(st, STMT_LOGIN_FAIL_COUNT)) == NULL)
+		return q_err(st);
+	q_text(q, 1, login);
+	q_text(q, 2, since);
+	rc = q_run_int(q, &v);
+	*n = (int)v;
+	return rc;
+}
+
+enum fz_err
+store_login_failures_clear(struct store *st, const char *login)
+{
+	struct dbq	*q;
+
+	if ((q = q_open(st, STMT_LOGIN_FAIL_CLEAR)) == NULL)
+		return q_err(st);
+	q_text(q, 1, login);
+	return q_run(q);
+}

@@ -74,6 +74,8 @@ static const struct table tables[] = {
 	{ "session", "id", 0, { { "id", 'T' }, { "account_id", 'I' },
 	    { "csrf", 'T' }, { "created_at", 'T' }, { "expires_at", 'T' },
 	    { "last_seen_at", 'T' } } },
+	{ "login_failure", "id", 1, { { "id", 'I' }, { "login", 'T' },
+	    { "at", 'T' } } },
 	{ "audit", "id", 1, { { "id", 'I' }, { "at", 'T' }, { "actor", 'T' },
 	    { "action", 'T' }, { "object", 'T' }, { "detail", 'T' },
 	    { "prev_hash", 'T' }, { "hash", 'T' } } },

@@ -19,6 +19,7 @@ static const struct {
 	[FZ_ETOOBIG] = { "TOO_BIG", "输入超过大小限制" },
 	[FZ_EFORMAT] = { "BAD_FORMAT", "文件格式无法识别" },
 	[FZ_EVERSION] = { "VERSION", "数据库版本高于本程序" },
+	[FZ_EBUSY] = { "TOO_MANY_ATTEMPTS", "尝试次数过多，请稍后再试" },
 };
 
 const char *

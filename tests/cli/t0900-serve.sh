@@ -108,6 +108,14 @@ req GET "$A/api/plans" "" -b "$T/jar"
 eq "$(cat "$T/code")" 401 "after logout on B, A refuses the session"
 eq "$(sql "SELECT count(*) FROM session")" 0 "no session is left in the store"
 
+# Five failures lock the login for a while, on every server.
+for i in 1 2 3 4 5; do
+	req POST "$A/api/login" '{"login":"zhangsan","password":"wrong-password"}'
+done
+req POST "$B/api/login" '{"login":"zhangsan","password":"correct-horse-battery"}'
+eq "$(cat "$T/code")" 429 "after five failures the login is locked, on the other server too"
+has "$T/body" '"code":"TOO_MANY_ATTEMPTS"' "429 says TOO_MANY_ATTEMPTS"
+
 run 0 "$FAZHI" serve --db "$DB" -n
 has "$T/out" "配置正确" "serve -n checks and exits"
 run 2 "$FAZHI" serve --db "$DB" --listen nowhere

@@ -611,6 +611,19 @@ test_accounts_sessions(void **state)
 	    "another-long-secret", "test", &dg), FZ_OK);
 	assert_int_equal(core_session_check(other, token, 3600, &s2),
 	    FZ_EPERM);
+	/* Five failures lock the login for the window, even with the right
+	 * password, through any handle; other logins are not affected. */
+	{
+		int i;
+
+		for (i = 0; i < 5; i++)
+			assert_int_equal(core_login(other, "zhangsan",
+			    "not-the-password", 3600, token, &s, &dg),
+			    FZ_EPERM);
+		assert_int_equal(core_login(f->st, "zhangsan",
+		    "another-long-secret", 3600, token, &s, &dg), FZ_EBUSY);
+		raw_exec(f, "DELETE FROM login_failure");
+	}
 	/* A disabled account cannot sign in. */
 	assert_int_equal(core_account_disable(f->st, "zhangsan", 1, "test",
 	    &dg), FZ_OK);
