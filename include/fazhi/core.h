@@ -135,5 +135,7 @@ struct json_t	*core_plan_json(const struct plan *);
 struct json_t	*core_diags_json(const struct diags *);
 struct json_t	*core_diff_json(const struct plan_diff *);
 struct json_t	*core_units_json(const struct unit_dir *);
+/* An account with its roles; never its password hash. */
+struct json_t	*core_account_json(const struct account *);
 
 #endif

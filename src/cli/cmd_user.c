@@ -87,7 +87,7 @@ get_password(int from_stdin, char *pw, size_t n)
 static int
 list_cb(const struct account *a, void *arg)
 {
-	json_t	*arr = arg, *o, *roles;
+	json_t	*arr = arg;
 	size_t	 i;
 
 	if (arr == NULL) {
@@ -100,25 +100,7 @@ list_cb(const struct account *a, void *arg)
 		printf("\n");
 		return 0;
 	}
-	o = json_object();
-	json_object_set_new(o, "id", json_integer(a->id));
-	json_object_set_new(o, "login", json_string(a->login));
-	json_object_set_new(o, "name", json_string(a->name));
-	json_object_set_new(o, "admin", json_boolean(a->is_admin));
-	json_object_set_new(o, "disabled", json_boolean(a->disabled));
-	roles = json_array();
-	for (i = 0; i < a->nroles; i++) {
-		json_t *r = json_object();
-
-		json_object_set_new(r, "unit", json_string(a->roles[i].unit_code));
-		json_object_set_new(r, "unit_name",
-		    json_string(a->roles[i].unit_name));
-		json_object_set_new(r, "role",
-		    json_string(staff_role_key(a->roles[i].role)));
-		json_array_append_new(roles, r);
-	}
-	json_object_set_new(o, "roles", roles);
-	json_array_append_new(arr, o);
+	json_array_append_new(arr, core_account_json(a));
 	return 0;
 }
 

@@ -230,3 +230,30 @@ core_units_json(const struct unit_dir *dir)
 	}
 	return a;
 }
+
+json_t *
+core_account_json(const struct account *a)
+{
+	json_t	*o = json_object(), *roles = json_array();
+	size_t	 i;
+
+	json_object_set_new(o, "id", json_integer(a->id));
+	json_object_set_new(o, "login", json_string(a->login));
+	json_object_set_new(o, "name", json_string(a->name));
+	json_object_set_new(o, "admin", json_boolean(a->is_admin));
+	json_object_set_new(o, "disabled", json_boolean(a->disabled));
+	for (i = 0; i < a->nroles; i++) {
+		json_t *r = json_object();
+
+		json_object_set_new(r, "unit", json_string(a->roles[i].unit_code));
+		json_object_set_new(r, "unit_name",
+		    json_string(a->roles[i].unit_name));
+		json_object_set_new(r, "role",
+		    json_string(staff_role_key(a->roles[i].role)));
+		json_object_set_new(r, "role_name",
+		    json_string(staff_role_name(a->roles[i].role)));
+		json_array_append_new(roles, r);
+	}
+	json_object_set_new(o, "roles", roles);
+	return o;
+}

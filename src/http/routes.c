@@ -14,32 +14,6 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
-static json_t *
-account_json(const struct account *a)
-{
-	json_t	*o = json_object(), *roles = json_array();
-	size_t	 i;
-
-	json_object_set_new(o, "id", json_integer(a->id));
-	json_object_set_new(o, "login", json_string(a->login));
-	json_object_set_new(o, "name", json_string(a->name));
-	json_object_set_new(o, "admin", json_boolean(a->is_admin));
-	for (i = 0; i < a->nroles; i++) {
-		json_t *r = json_object();
-
-		json_object_set_new(r, "unit", json_string(a->roles[i].unit_code));
-		json_object_set_new(r, "unit_name",
-		    json_string(a->roles[i].unit_name));
-		json_object_set_new(r, "role",
-		    json_string(staff_role_key(a->roles[i].role)));
-		json_object_set_new(r, "role_name",
-		    json_string(staff_role_name(a->roles[i].role)));
-		json_array_append_new(roles, r);
-	}
-	json_object_set_new(o, "roles", roles);
-	return o;
-}
-
 /* A required string field of the JSON body, or a 400 naming it. */
 static const char *
 field_str(struct req *r, const char *key, size_t max)
@@ -109,7 +83,7 @@ login(struct req *r)
 	o = json_object();
 	json_object_set_new(o, "csrf", json_string(s.csrf));
 	if (store_account_get(r->st, NULL, &a) == FZ_OK) {
-		json_object_set_new(o, "account", account_json(&a));
+		json_object_set_new(o, "account", core_account_json(&a));
 		account_release(&a);
 	}
 	http_json(r, 200, o);
@@ -145,7 +119,7 @@ me(struct req *r)
 		http_fail(r, rc, NULL);
 		return;
 	}
-	o = account_json(&a);
+	o = core_account_json(&a);
 	json_object_set_new(o, "csrf", json_string(r->session.csrf));
 	json_object_set_new(o, "session_expires_at",
 	    json_string(r->session.expires_at));
