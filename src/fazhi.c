@@ -31,6 +31,7 @@ main(int argc, char **argv)
 		{ "divisions", cmd_divisions, "行政区划：import" },
 		{ "units", cmd_units, "单位名录：import、list" },
 		{ "serve", cmd_serve, "启动 HTTP 服务（JSON API）" },
+		{ "period", cmd_period, "报送期：add、generate、list、lock、unlock" },
 		{ "user", cmd_user, "账号：add、passwd、disable、enable、list" },
 		{ "plan", cmd_plan, "工作计划：import、list、show、export" },
 		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },

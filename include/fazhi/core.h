@@ -130,6 +130,18 @@ enum fz_err	 core_session_check(struct store *, const char *token,
 		    long ttl, struct session *);
 enum fz_err	 core_logout(struct store *, const char *token);
 
+/* Reporting periods. */
+int		 core_date_valid(const char *);	/* YYYY-MM-DD */
+enum fz_err	 core_period_add(struct store *, struct period *,
+		    const char *actor, struct diags *);
+/* The plan year's 4 quarters or 12 months, due on due_day of the month
+ * after each; all or nothing. */
+enum fz_err	 core_periods_generate(struct store *, int64_t plan_id,
+		    int quarterly, int due_day, int grace, const char *actor,
+		    struct diags *);
+enum fz_err	 core_period_lock(struct store *, int64_t id, int locked,
+		    const char *actor, struct diags *);
+
 /* JSON renderings (docs/PLAN-JSON.md). */
 struct json_t	*core_plan_json(const struct plan *);
 struct json_t	*core_diags_json(const struct diags *);

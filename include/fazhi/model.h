@@ -193,6 +193,18 @@ struct session {
 	char		 last_seen_at[21];
 };
 
+/* A reporting period of a plan. Dates are YYYY-MM-DD. */
+struct period {
+	int64_t		 id;
+	int64_t		 plan_id;
+	char		 name[64];
+	char		 starts[11];
+	char		 ends[11];
+	char		 due[11];
+	int		 grace_days;
+	int		 locked;
+};
+
 /* A warning or error found while reading a document or a CSV file. */
 struct diag {
 	int	 line;		/* 0 if none */

@@ -92,6 +92,14 @@ enum fz_err	 store_account_get(struct store *, const char *login,
 		    struct account *);	/* login NULL: by a->id */
 enum fz_err	 store_account_iter(struct store *, store_account_cb, void *);
 
+/* Reporting periods: insert (id set; FZ_ECONFLICT for a name taken in the
+ * plan), lock or unlock (FZ_ENOTFOUND if none), list a plan's by start. */
+typedef int	(*store_period_cb)(const struct period *, void *);
+enum fz_err	 store_period_put(struct store *, struct period *);
+enum fz_err	 store_period_lock(struct store *, int64_t id, int locked);
+enum fz_err	 store_period_iter(struct store *, int64_t plan_id,
+		    store_period_cb, void *);
+
 /* Failed sign-ins: record one, count those since a time, clear a login's. */
 enum fz_err	 store_login_failure(struct store *, const char *login,
 		    const char *at);

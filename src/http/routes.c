@@ -190,6 +190,36 @@ units(struct req *r)
 	unit_dir_release(&dir);
 }
 
+static int
+period_row(const struct period *p, void *arg)
+{
+	json_array_append_new(arg, json_pack("{s:I,s:s,s:s,s:s,s:s,s:i,s:b}",
+	    "id", (json_int_t)p->id, "name", p->name, "starts", p->starts,
+	    "ends", p->ends, "due", p->due, "grace_days", p->grace_days,
+	    "locked", p->locked));
+	return 0;
+}
+
+static void
+periods(struct req *r)
+{
+	json_t		*a;
+	long long	 id;
+	enum fz_err	 rc;
+
+	if (str_toint(r->param, 1, INT64_MAX, &id) != FZ_OK) {
+		http_error(r, 400, "INVALID", "计划编号应为正整数", "id");
+		return;
+	}
+	a = json_array();
+	if ((rc = store_period_iter(r->st, id, period_row, a)) != FZ_OK) {
+		json_decref(a);
+		http_fail(r, rc, NULL);
+		return;
+	}
+	http_json(r, 200, json_pack("{s:o}", "periods", a));
+}
+
 const struct route routes[] = {
 	{ "GET", "/healthz", health, AUTH_NONE, 0, 0 },
 	{ "POST", "/api/login", login, AUTH_NONE, 0, 4096 },
@@ -197,6 +227,7 @@ const struct route routes[] = {
 	{ "GET", "/api/me", me, AUTH_SESSION, 0, 0 },
 	{ "GET", "/api/plans", plans, AUTH_SESSION, 0, 0 },
 	{ "GET", "/api/plans/:id", plan_one, AUTH_SESSION, 0, 0 },
+	{ "GET", "/api/plans/:id/periods", periods, AUTH_SESSION, 0, 0 },
 	{ "GET", "/api/units", units, AUTH_SESSION, 0, 0 },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

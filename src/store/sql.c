@@ -145,6 +145,14 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_LOGIN_FAIL_COUNT] = "SELECT count(*) FROM login_failure "
 	    "WHERE login = ?1 AND at > ?2",
 	[STMT_LOGIN_FAIL_CLEAR] = "DELETE FROM login_failure WHERE login = ?1",
+	[STMT_PERIOD_INSERT] = "INSERT INTO period (plan_id, name, starts, "
+	    "ends, due, grace_days, locked, created_at) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, 0, ?7) RETURNING id",
+	[STMT_PERIOD_LOCK] = "UPDATE period SET locked = ?2 WHERE id = ?1 "
+	    "RETURNING plan_id",
+	[STMT_PERIOD_LIST] = "SELECT id, plan_id, name, starts, ends, due, "
+	    "grace_days, locked FROM period WHERE plan_id = ?1 ORDER BY starts, "
+	    "id",
 	[STMT_AUDIT_INS] = "INSERT INTO audit (at, actor, action, object, "
 	    "detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	/* SQLite's BEGIN IMMEDIATE already serialises writers. */
