@@ -20,7 +20,6 @@ enum export_format {
 };
 
 int		 export_format_parse(const char *, enum export_format *);
-const char	*export_format_ext(enum export_format);
 
 /* The cell texts of one task's row, shared by every format. */
 struct export_row {

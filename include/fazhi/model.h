@@ -236,7 +236,6 @@ int		 staff_role_parse(const char *, enum staff_role *);
 void		 account_release(struct account *);
 struct account_role *account_role_add(struct account *);
 
-void	 division_release(struct division *);
 void	 unit_release(struct unit *);
 void	 unit_copy(struct unit *dst, const struct unit *src);
 void	 unit_dir_add(struct unit_dir *, const struct unit *);	/* copies */

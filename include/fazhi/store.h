@@ -53,7 +53,6 @@ enum fz_err	 store_rollback(struct store *);
 
 /* Divisions: insert or replace by code. */
 enum fz_err	 store_division_put(struct store *, const struct division *);
-enum fz_err	 store_division_count(struct store *, int *);
 
 /*
  * Units: insert or update by code, replacing its short forms and aliases;

@@ -42,7 +42,6 @@ enum fz_err	 str_toint(const char *, long long min, long long max,
 int	 utf8_valid(const char *, size_t, size_t *badoff);
 /* Decode one code point at s (n bytes left); returns its length, 0 if bad. */
 size_t	 utf8_decode(const char *s, size_t n, uint32_t *cp);
-void	 utf8_encode(struct buf *, uint32_t cp);
 int	 utf8_is_cjk(uint32_t cp);
 /* Line number (1-based) of byte offset off in s. */
 int	 text_lineno(const char *s, size_t off);

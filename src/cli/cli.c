@@ -4,6 +4,7 @@
  * subcommand dispatcher.
  * SPDX-License-Identifier: MIT
  */
+#include <getopt.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +117,35 @@ cli_usage(const char *text, int code)
 {
 	fputs(text, code == EXIT_OK ? stdout : stderr);
 	return code;
+}
+
+int
+cli_db_only(int argc, char **argv, const char *usage, const char **db)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	 c;
+
+	*db = NULL;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			*db = optarg;
+			break;
+		case 'h':
+			return cli_usage(usage, EXIT_OK);
+		default:
+			return cli_usage(usage, EXIT_USAGE);
+		}
+	}
+	if (optind != argc)
+		return cli_usage(usage, EXIT_USAGE);
+	*db = cli_db(*db);
+	return -1;
 }
 
 int

@@ -47,6 +47,12 @@ void		 cli_print_json(struct json_t *);
 int		 cli_dispatch(const char *prog, const struct cli_cmd *,
 		    int, char **);
 int		 cli_usage(const char *text, int code);
+/*
+ * Options of a command that takes only --db and --help and no operand:
+ * *db gets the store (cli_db applied). Returns -1 to go on, or the exit
+ * code after printing usage.
+ */
+int		 cli_db_only(int, char **, const char *usage, const char **db);
 /* Is argv asking for help? */
 int		 cli_wants_help(int, char **);
 

@@ -4,7 +4,6 @@
  * print the newest hash, to be kept outside the system as an anchor.
  * SPDX-License-Identifier: MIT
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -22,15 +21,10 @@ static const char usage[] =
 int
 cmd_audit(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct audit_check	 c;
 	struct store		*st;
-	const char		*db = NULL;
-	int			 ch, r;
+	const char		*db;
+	int			 r;
 
 	if (argc < 2 || str_eq(argv[1], "--help") || str_eq(argv[1], "-h"))
 		return cli_usage(usage, argc < 2 ? EXIT_USAGE : EXIT_OK);
@@ -38,22 +32,9 @@ cmd_audit(int argc, char **argv)
 		fprintf(stderr, "fazhi audit: 未知命令“%s”\n", argv[1]);
 		return cli_usage(usage, EXIT_USAGE);
 	}
-	optind = 1;
-	while ((ch = getopt_long(argc - 1, argv + 1, "d:h", opts, NULL)) !=
-	    -1) {
-		switch (ch) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'h':
-			return cli_usage(usage, EXIT_OK);
-		default:
-			return cli_usage(usage, EXIT_USAGE);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage(usage, EXIT_USAGE);
-	if ((st = cli_open(cli_db(db))) == NULL)
+	if ((r = cli_db_only(argc - 1, argv + 1, usage, &db)) >= 0)
+		return r;
+	if ((st = cli_open(db)) == NULL)
 		return EXIT_ERR;
 	if (store_audit_verify(st, &c) != FZ_OK) {
 		fprintf(stderr, "fazhi: %s\n", store_errmsg(st));

@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,31 +39,13 @@ make_parent(const char *path)
 int
 cmd_init(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char	*db = NULL;
+	const char	*db;
 	struct store	*st = NULL;
 	enum fz_err	 rc;
-	int		 c, from = 0, to = 0;
+	int		 r, from = 0, to = 0;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'h':
-			return cli_usage(usage, EXIT_OK);
-		default:
-			return cli_usage(usage, EXIT_USAGE);
-		}
-	}
-	if (optind != argc)
-		return cli_usage(usage, EXIT_USAGE);
-	db = cli_db(db);
+	if ((r = cli_db_only(argc, argv, usage, &db)) >= 0)
+		return r;
 	if (!str_startswith(db, "postgres"))
 		make_parent(db);
 	if ((rc = store_open(db, 1, &st)) != FZ_OK) {

@@ -33,17 +33,6 @@ export_format_parse(const char *s, enum export_format *f)
 	return 1;
 }
 
-const char *
-export_format_ext(enum export_format f)
-{
-	static const char *const ext[EXPORT__MAX] = {
-		[EXPORT_XLSX] = "xlsx", [EXPORT_CSV] = "csv",
-		[EXPORT_MD] = "md",
-	};
-
-	return (unsigned)f < EXPORT__MAX ? ext[f] : "";
-}
-
 static char *
 refs_text(const struct task *t, enum ref_role role)
 {

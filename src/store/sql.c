@@ -18,7 +18,6 @@ const char *const sql_common[STMT__MAX] = {
 	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO UPDATE SET "
 	    "name = excluded.name, level = excluded.level, "
 	    "parent = excluded.parent",
-	[STMT_DIV_COUNT] = "SELECT count(*) FROM division",
 	[STMT_UNIT_BY_CODE] = "SELECT id FROM unit WHERE code = ?1",
 	[STMT_UNIT_BY_NAME] = "SELECT id FROM unit WHERE name = ?1",
 	[STMT_UNIT_NAME_OWNER] = "SELECT unit_id FROM unit_name "

@@ -338,20 +338,6 @@ store_division_put(struct store *st, const struct division *d)
 	return q_run(q);
 }
 
-enum fz_err
-store_division_count(struct store *st, int *n)
-{
-	struct dbq	*q;
-	int64_t		 v = 0;
-	enum fz_err	 rc;
-
-	if ((q = q_open(st, STMT_DIV_COUNT)) == NULL)
-		return q_err(st);
-	rc = q_run_int(q, &v);
-	*n = (int)v;
-	return rc;
-}
-
 /* The hash of an audit entry: SHA-256 over the previous hash and its
  * fields, separated by 0x1f, a missing field written as 0x01 N. */
 static void

@@ -161,18 +161,6 @@ strv_free(char **v, size_t n)
 }
 
 void
-division_release(struct division *d)
-{
-	if (d == NULL)
-		return;
-	free(d->code);
-	free(d->name);
-	free(d->level);
-	free(d->parent);
-	memset(d, 0, sizeof(*d));
-}
-
-void
 unit_release(struct unit *u)
 {
 	if (u == NULL)

@@ -201,31 +201,6 @@ bad:
 	return 0;
 }
 
-void
-utf8_encode(struct buf *b, uint32_t cp)
-{
-	char	 s[4];
-
-	if (cp < 0x80) {
-		buf_addch(b, (int)cp);
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xc0 | (cp >> 6));
-		s[1] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 2);
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xe0 | (cp >> 12));
-		s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 3);
-	} else {
-		s[0] = (char)(0xf0 | (cp >> 18));
-		s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (cp & 0x3f));
-		buf_add(b, s, 4);
-	}
-}
-
 int
 utf8_is_cjk(uint32_t cp)
 {
