@@ -54,7 +54,7 @@ $(BUILD)/gen/migrations_pg.c: $(MIGRATIONS_PG) scripts/embed-sql.sh
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/fazhi/*.h src/*/*.h) Makefile
 	@mkdir -p $(@D)
