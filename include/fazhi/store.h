@@ -247,6 +247,18 @@ struct audit_check {
 	char		 head[65];	/* the newest hash: record it elsewhere */
 };
 
+struct audit_entry {
+	int64_t		 id;
+	char		 at[21];
+	char		*actor, *action, *object, *detail;
+};
+void		 audit_entry_release(struct audit_entry *);
+/* A page of the log, newest first: by actor (exact) and words (in the
+ * object, action or detail); NULL or "" for any. */
+enum fz_err	 store_audit_page(struct store *, const char *actor,
+		    const char *words, int limit, int offset,
+		    struct audit_entry **, size_t *, int64_t *total);
+
 /* Walk the whole chain; c->bad_id is 0 when it holds. */
 enum fz_err	 store_audit_verify(struct store *, struct audit_check *);
 

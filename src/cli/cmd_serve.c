@@ -7,6 +7,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -16,11 +17,12 @@
 
 static const char usage[] =
     "用法：fazhi serve [--db 数据库] [--listen 地址:端口] [--threads N]\n"
-    "                  [--secure-cookie] [-n]\n"
+    "                  [--secure-cookie] [--today 日期] [-n]\n"
     "\n"
     "启动 HTTP 服务，默认只监听 127.0.0.1:8080（对外服务请放在 nginx 之后，\n"
     "见 docs/DEPLOY.md）。会话保存在数据库中，多个进程可共用一个数据库。\n"
-    "-n 只检查数据库和参数，不启动服务。\n";
+    "-n 只检查数据库和参数，不启动服务。--today 以某日（YYYY-MM-DD）为\n"
+    "今天来判断到期与逾期，用于演示和测试（也可设环境变量 FAZHI_TODAY）。\n";
 
 int
 cmd_serve(int argc, char **argv)
@@ -30,6 +32,7 @@ cmd_serve(int argc, char **argv)
 		{ "listen", required_argument, NULL, 'l' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "secure-cookie", no_argument, NULL, 's' },
+		{ "today", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -38,11 +41,12 @@ cmd_serve(int argc, char **argv)
 	char			 addr[64];
 	const char		*listen = "127.0.0.1:8080", *colon;
 	long long		 port, threads = 2;
+	long			 day;
 	int			 c, check = 0;
 
 	memset(&cfg, 0, sizeof(cfg));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:l:t:snh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:l:t:snhT:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			cfg.dsn = optarg;
@@ -59,6 +63,14 @@ cmd_serve(int argc, char **argv)
 			break;
 		case 'n':
 			check = 1;
+			break;
+		case 'T':
+			if (date_days(optarg, &day) != FZ_OK) {
+				fprintf(stderr, "fazhi serve: --today 应为有效的 "
+				    "YYYY-MM-DD\n");
+				return EXIT_USAGE;
+			}
+			setenv("FAZHI_TODAY", optarg, 1);
 			break;
 		case 'h':
 			return cli_usage(usage, EXIT_OK);

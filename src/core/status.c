@@ -115,6 +115,11 @@ collect_period(const struct period *p, void *arg)
 	return 0;
 }
 
+/*
+ * The period units are reporting on today: of those already started, the
+ * earliest whose deadline (with grace) has not passed; else the latest
+ * started; else the first.
+ */
 enum fz_err
 core_current_period(struct store *st, int64_t plan_id, const char *today,
     struct period *out)
@@ -122,6 +127,7 @@ core_current_period(struct store *st, int64_t plan_id, const char *today,
 	struct periods	 ps = { NULL, 0, 0 };
 	enum fz_err	 rc;
 	size_t		 i, pick = 0;
+	long		 t = 0, d;
 
 	if ((rc = store_period_iter(st, plan_id, collect_period, &ps)) !=
 	    FZ_OK)
@@ -131,9 +137,15 @@ core_current_period(struct store *st, int64_t plan_id, const char *today,
 		goto out;
 	}
 	qsort(ps.v, ps.n, sizeof(ps.v[0]), cmp_period_start);
-	for (i = 0; i < ps.n; i++)
-		if (strcmp(ps.v[i].starts, today) <= 0)
+	(void)date_days(today, &t);
+	for (i = 0; i < ps.n && strcmp(ps.v[i].starts, today) <= 0; i++) {
+		if (date_days(ps.v[i].due, &d) == FZ_OK &&
+		    d + ps.v[i].grace_days >= t) {
 			pick = i;
+			break;
+		}
+		pick = i;
+	}
 	*out = ps.v[pick];
 out:
 	free(ps.v);
@@ -790,17 +802,19 @@ unit_due_get(struct unit_due **v, size_t *n, size_t *cap,
 	return &(*v)[(*n)++];
 }
 
-/* One notice per unit, kind and period a day: skip if one was left. */
+/* One notice per unit, kind and period a (real, UTC) day. */
 static enum fz_err
 notify(struct store *st, int64_t unit, const char *kind, int64_t period,
-    const char *msg, const char *today, int *sent)
+    const char *msg, int *sent)
 {
+	char			 now[21];
 	struct notice_filter	 f;
 	struct notice		*x, nx;
 	size_t			 n, i;
 	int			 dup = 0;
 	enum fz_err		 rc;
 
+	date_now(now);
 	memset(&f, 0, sizeof(f));
 	f.unit_id = unit;
 	f.limit = 50;
@@ -808,7 +822,7 @@ notify(struct store *st, int64_t unit, const char *kind, int64_t period,
 		return rc;
 	for (i = 0; i < n; i++) {
 		dup |= str_eq(x[i].kind, kind) && x[i].period_id == period &&
-		    strncmp(x[i].created_at, today, 10) == 0;
+		    strncmp(x[i].created_at, now, 10) == 0;
 		notice_release(&x[i]);
 	}
 	free(x);
@@ -888,21 +902,21 @@ remind_period(struct store *st, const struct remind_opts *o,
 			    "已记为未报，请尽快报送", p->name,
 			    json_array_size(u[i].overdue));
 			if ((rc = notify(st, u[i].unit_id, "overdue", p->id,
-			    msg, o->today, sent)) != FZ_OK)
+			    msg, sent)) != FZ_OK)
 				goto out;
 		}
 		if (json_array_size(u[i].due) > 0) {
 			snprintf(msg, sizeof(msg), "%s有 %zu 项任务即将到期，"
 			    "请按时报送", p->name, json_array_size(u[i].due));
 			if ((rc = notify(st, u[i].unit_id, "due", p->id, msg,
-			    o->today, sent)) != FZ_OK)
+			    sent)) != FZ_OK)
 				goto out;
 		}
 		if (json_array_size(u[i].approve) > 0) {
 			snprintf(msg, sizeof(msg), "%s有 %zu 份报告待负责人审批",
 			    p->name, json_array_size(u[i].approve));
 			if ((rc = notify(st, u[i].unit_id, "review", p->id,
-			    msg, o->today, sent)) != FZ_OK)
+			    msg, sent)) != FZ_OK)
 				goto out;
 		}
 	}

@@ -170,6 +170,13 @@ const char *const sql_common[STMT__MAX] = {
 	    "RETURNING id",
 	[STMT_SESSION_DELETE_ACCOUNT] = "DELETE FROM session WHERE "
 	    "account_id = ?1 RETURNING id",
+	[STMT_AUDIT_PAGE] = "SELECT id, at, actor, action, object, detail "
+	    "FROM audit WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR "
+	    "object LIKE ?2 ESCAPE '!' OR action LIKE ?2 ESCAPE '!' OR "
+	    "detail LIKE ?2 ESCAPE '!') ORDER BY id DESC LIMIT ?3 OFFSET ?4",
+	[STMT_AUDIT_COUNT] = "SELECT count(*) FROM audit WHERE (?1 = '' OR "
+	    "actor = ?1) AND (?2 = '' OR object LIKE ?2 ESCAPE '!' OR "
+	    "action LIKE ?2 ESCAPE '!' OR detail LIKE ?2 ESCAPE '!')",
 	[STMT_TASK_PLAN] = "SELECT plan_id FROM task WHERE id = ?1",
 	[STMT_ASG_SYNC] = "INSERT INTO assignment (task_id, unit_id, role, "
 	    "source, state, created_at) SELECT r.task_id, m.unit_id, "

@@ -896,3 +896,84 @@ store_setting_put(struct store *st, const char *key, const char *value,
 	q_text(q, 4, now);
 	return q_run(q);
 }
+
+/* The audit log, newest first, by actor and words. */
+
+static void read_audit(struct dbq *, struct audit_entry *);
+
+static enum fz_err
+collect_audit(struct dbq *q, struct store *st, struct audit_entry **v,
+    size_t *n)
+{
+	COLLECT(q, st, struct audit_entry, v, n, read_audit);
+	return FZ_OK;
+}
+
+static void
+read_audit(struct dbq *q, struct audit_entry *e)
+{
+	e->id = q_colint(q, 0);
+	q_colcpy(q, 1, e->at, sizeof(e->at));
+	e->actor = q_coldup(q, 2);
+	e->action = q_coldup(q, 3);
+	e->object = q_coldup(q, 4);
+	e->detail = q_coldup(q, 5);
+}
+
+static void
+bind_audit(struct dbq *q, const char *actor, const char *like)
+{
+	q_text(q, 1, actor ? actor : "");
+	q_text(q, 2, like);
+}
+
+enum fz_err
+store_audit_page(struct store *st, const char *actor, const char *words,
+    int limit, int offset, struct audit_entry **v, size_t *n,
+    int64_t *total)
+{
+	struct dbq	*q;
+	struct buf	 like = BUF_INIT;
+	enum fz_err	 rc;
+
+	*v = NULL;
+	*n = 0;
+	if (words != NULL && *words != '\0') {
+		buf_addch(&like, '%');
+		for (; *words != '\0'; words++) {
+			if (strchr("%_!", *words) != NULL)
+				buf_addch(&like, '!');
+			buf_addch(&like, *words);
+		}
+		buf_addch(&like, '%');
+	}
+	if ((q = q_open(st, STMT_AUDIT_COUNT)) == NULL) {
+		rc = q_err(st);
+		goto out;
+	}
+	bind_audit(q, actor, like.ptr);
+	if ((rc = q_run_int(q, total)) != FZ_OK)
+		goto out;
+	if ((q = q_open(st, STMT_AUDIT_PAGE)) == NULL) {
+		rc = q_err(st);
+		goto out;
+	}
+	bind_audit(q, actor, like.ptr);
+	q_int(q, 3, limit);
+	q_int(q, 4, offset);
+	rc = collect_audit(q, st, v, n);
+out:
+	buf_release(&like);
+	return rc;
+}
+
+void
+audit_entry_release(struct audit_entry *e)
+{
+	if (e == NULL)
+		return;
+	free(e->actor);
+	free(e->action);
+	free(e->object);
+	free(e->detail);
+}
