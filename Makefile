@@ -1,6 +1,7 @@
 # fazhi: build, test, demo, fuzz and bench. See README.md.
 #   make            build build/fazhi (strict warnings)
-#   make demo       install what is missing, build, load 莘县 and the plan
+#   make demo       install what is missing, build, load 莘县 and the plan,
+#                   serve it on http://127.0.0.1:8080 with demo accounts
 #   make check      every test, built with ASan and UBSan
 #   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
 #   make bench      the importer benchmark, results in bench/results/
@@ -84,12 +85,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/lib/*.h $(BUILD)/libfazhi.a
 demo:
 	@scripts/deps.sh build
 	@$(MAKE) --no-print-directory all
-	@mkdir -p var
-	./$(BUILD)/fazhi init --db var/fazhi.db
-	./$(BUILD)/fazhi divisions import --db var/fazhi.db data/divisions/shandong.csv
-	./$(BUILD)/fazhi units import --db var/fazhi.db data/units/shenxian.csv
-	./$(BUILD)/fazhi plan import --db var/fazhi.db --update data/plans/shenxian-2022.md
-	./$(BUILD)/fazhi plan show --db var/fazhi.db
+	@scripts/demo.sh $(BUILD)
 
 # The whole suite under ASan and UBSan, in its own build folder, against
 # SQLite and against a throw-away PostgreSQL cluster (tests/with-pg.sh).
