@@ -278,7 +278,7 @@ const struct route routes[] = {
 	{ "POST", "/api/reports/:id/review", h_report_review, AUTH_SUPERVISOR,
 	    1, 0, 0 },
 	{ "POST", "/api/reports/:id/evidence", h_evidence_add, AUTH_SESSION,
-	    1, 200 * MB, 1 },
+	    1, 64 * MB, 1 },
 	{ "GET", "/api/evidence/:id", h_evidence_get, AUTH_SESSION, 0, 0, 0 },
 	{ "DELETE", "/api/evidence/:id", h_evidence_delete, AUTH_SESSION, 1, 0,
 	    0 },
