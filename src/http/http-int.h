@@ -18,6 +18,7 @@
 enum route_auth {
 	AUTH_NONE = 0,		/* anyone */
 	AUTH_SESSION,		/* a signed-in account */
+	AUTH_ADMIN,		/* a signed-in system administrator */
 };
 
 struct req {
@@ -31,6 +32,7 @@ struct req {
 	struct store		*st;
 	struct session		 session;	/* when signed in */
 	const char		*token;		/* the session cookie */
+	char			 actor[96];	/* "web:LOGIN", for the audit */
 	/* the response */
 	unsigned		 status;
 	json_t			*out;

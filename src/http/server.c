@@ -161,6 +161,29 @@ find_route(struct req *r, char *param, size_t n, struct buf *allow)
 	return found;
 }
 
+/* Is the session's account a system administrator? Sets r->actor;
+ * answers 403 when not. */
+static int
+is_admin(struct req *r)
+{
+	struct account	 a;
+	enum fz_err	 rc;
+	int		 yes;
+
+	memset(&a, 0, sizeof(a));
+	a.id = r->session.account_id;
+	if ((rc = store_account_get(r->st, NULL, &a)) != FZ_OK) {
+		http_fail(r, rc == FZ_ENOTFOUND ? FZ_EPERM : rc, NULL);
+		return 0;
+	}
+	yes = a.is_admin && !a.disabled;
+	snprintf(r->actor, sizeof(r->actor), "web:%s", a.login);
+	account_release(&a);
+	if (!yes)
+		http_error(r, 403, "FORBIDDEN", "需要系统管理员权限", NULL);
+	return yes;
+}
+
 static void
 dispatch(struct req *r)
 {
@@ -198,7 +221,7 @@ dispatch(struct req *r)
 		http_error(r, 503, "UNAVAILABLE", "数据库暂时不可用", NULL);
 		goto out;
 	}
-	if (rt->auth == AUTH_SESSION) {
+	if (rt->auth == AUTH_SESSION || rt->auth == AUTH_ADMIN) {
 		r->token = MHD_lookup_connection_value(r->conn,
 		    MHD_COOKIE_KIND, "fz_session");
 		if (r->token == NULL || core_session_check(r->st, r->token,
@@ -218,6 +241,8 @@ dispatch(struct req *r)
 				goto out;
 			}
 		}
+		if (rt->auth == AUTH_ADMIN && !is_admin(r))
+			goto out;
 	}
 	rt->fn(r);
 out:
