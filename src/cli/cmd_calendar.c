@@ -6,6 +6,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -161,6 +162,44 @@ out:
 	return r;
 }
 
+/* Is s a negative whole number (the N of add-workdays, not an option)? */
+static int
+negative_number(const char *s)
+{
+	if (s[0] != '-' || s[1] < '0' || s[1] > '9')
+		return 0;
+	for (s++; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * "add-workdays DATE -3": a copy of argv with negative numbers moved behind
+ * a "--", so that getopt takes them for operands; operands keep their order.
+ */
+static char **
+negatives_last(int argc, char **argv, int *nargc)
+{
+	static char	 dashes[] = "--";
+	char		**v;
+	int		 i, k = 0;
+
+	v = xreallocarray(NULL, st_add((size_t)argc, 2), sizeof(*v));
+	for (i = 0; i < argc; i++)
+		if (i < 2 || !negative_number(argv[i]))
+			v[k++] = argv[i];
+	if (k < argc) {
+		v[k++] = dashes;
+		for (i = 2; i < argc; i++)
+			if (negative_number(argv[i]))
+				v[k++] = argv[i];
+	}
+	v[k] = NULL;
+	*nargc = k;
+	return v;
+}
+
 int
 cmd_calendar(int argc, char **argv)
 {
@@ -173,16 +212,18 @@ cmd_calendar(int argc, char **argv)
 	};
 	struct diags	 dg = { 0 };
 	struct store	*st = NULL;
+	char		**args = NULL, **ops;
 	const char	*db = NULL, *verb;
 	long long	 year = 0;
-	int		 c, json = 0, nops, nyears = 0, r = EXIT_ERR;
+	int		 c, json = 0, nops, nargs, nyears = 0, r = EXIT_USAGE;
 	enum fz_err	 rc;
 
 	if (argc < 2 || str_eq(argv[1], "--help") || str_eq(argv[1], "-h"))
 		return cli_usage(usage, argc < 2 ? EXIT_USAGE : EXIT_OK);
 	verb = argv[1];
+	args = negatives_last(argc, argv, &nargs);
 	optind = 1;
-	while ((c = getopt_long(argc - 1, argv + 1, "d:y:jh", opts, NULL)) !=
+	while ((c = getopt_long(nargs - 1, args + 1, "d:y:jh", opts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'd':
@@ -190,49 +231,56 @@ cmd_calendar(int argc, char **argv)
 			break;
 		case 'y':
 			if (str_toint(optarg, 1900, 2999, &year) != FZ_OK)
-				return cli_usage(usage, EXIT_USAGE);
+				goto usage;
 			break;
 		case 'j':
 			json = 1;
 			break;
 		case 'h':
-			return cli_usage(usage, EXIT_OK);
+			r = cli_usage(usage, EXIT_OK);
+			goto out;
 		default:
-			return cli_usage(usage, EXIT_USAGE);
+			goto usage;
 		}
 	}
-	nops = argc - 1 - optind;
-	argv += optind + 1;
+	nops = nargs - 1 - optind;
+	ops = args + optind + 1;
 	if (str_eq(verb, "import")) {
 		if (nops < 1 || (year != 0 && nops != 1) || json)
-			return cli_usage(usage, EXIT_USAGE);
+			goto usage;
 	} else if (str_eq(verb, "list")) {
 		if (nops > 1 || year != 0)
-			return cli_usage(usage, EXIT_USAGE);
+			goto usage;
 	} else if (str_eq(verb, "workdays") || str_eq(verb, "add-workdays")) {
 		if (nops != 2 || year != 0 || json)
-			return cli_usage(usage, EXIT_USAGE);
+			goto usage;
 	} else {
 		fprintf(stderr, "fazhi calendar: 未知命令“%s”\n", verb);
-		return cli_usage(usage, EXIT_USAGE);
+		goto usage;
 	}
+	r = EXIT_ERR;
 	if ((st = cli_open(cli_db(db))) == NULL)
-		return EXIT_ERR;
+		goto out;
 	if (str_eq(verb, "list"))
-		r = list(st, nops == 1 ? argv[0] : NULL, json);
+		r = list(st, nops == 1 ? ops[0] : NULL, json);
 	else if (!str_eq(verb, "import"))
-		r = arithmetic(st, verb, argv[0], argv[1]);
+		r = arithmetic(st, verb, ops[0], ops[1]);
 	else {
-		rc = core_calendar_import(st, (const char *const *)argv,
+		rc = core_calendar_import(st, (const char *const *)ops,
 		    (size_t)nops, (int)year, cli_actor(), &nyears, &dg);
-		cli_print_diags(&dg, nops == 1 ? argv[0] : "fazhi calendar");
+		cli_print_diags(&dg, nops == 1 ? ops[0] : "fazhi calendar");
 		if (rc == FZ_OK) {
 			printf("已导入 %d 个年份的工作日历\n", nyears);
 			r = EXIT_OK;
 		} else
 			fprintf(stderr, "fazhi: 工作日历未导入，数据库未作改动\n");
 	}
+	goto out;
+usage:
+	r = cli_usage(usage, EXIT_USAGE);
+out:
 	diags_release(&dg);
 	store_close(st);
+	free(args);
 	return r;
 }

@@ -447,9 +447,10 @@ day_cmp(const void *a, const void *b)
 	    ((const struct cal_day *)b)->date);
 }
 
-/* The year of a date written YYYY-MM-DD…, or 0. */
+/* The number in the first four characters of s if they are digits
+ * followed by sep, or 0: the year of "2024-02-10" or of "2024.csv". */
 static int
-date_year(const char *s)
+lead_year(const char *s, char sep)
 {
 	int	 i, y = 0;
 
@@ -458,7 +459,7 @@ date_year(const char *s)
 			return 0;
 		y = y * 10 + (s[i] - '0');
 	}
-	return s[4] == '-' ? y : 0;
+	return s[4] == sep ? y : 0;
 }
 
 /* A copy of s without spaces at either end, cut to fit n bytes. */
@@ -559,7 +560,7 @@ core_calendar_parse(const char *data, size_t len, int year, int *yearp,
 			continue;
 		}
 		/* The year: given, else the first good row's. */
-		y = date_year(d.date);
+		y = lead_year(d.date, '-');
 		if (*yearp == 0) {
 			*yearp = y;
 			year_line = r->line;
@@ -659,11 +660,10 @@ static int
 name_year(const char *path)
 {
 	const char	*b = base_name(path);
-	int		 y = date_year(b);
 
-	if (y == 0 || strlen(b) != 8 || !str_eq(b + 4, ".csv"))
+	if (strlen(b) != 8 || !str_eq(b + 4, ".csv"))
 		return 0;
-	return y;
+	return lead_year(b, '.');
 }
 
 /* Read and check one file into a set; diags carry its lines. */
