@@ -1,6 +1,7 @@
 # fazhi: build, test, demo, fuzz and bench. See README.md.
 #   make            build build/fazhi (strict warnings)
-#   make demo       install what is missing, build, load 莘县 and the plan
+#   make demo       install what is missing, build, load 莘县, the calendar
+#                   and the plan
 #   make check      every test, built with ASan and UBSan
 #   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
 #   make bench      the importer benchmark, results in bench/results/
@@ -83,6 +84,7 @@ demo:
 	./$(BUILD)/fazhi init --db var/fazhi.db
 	./$(BUILD)/fazhi divisions import --db var/fazhi.db data/divisions/shandong.csv
 	./$(BUILD)/fazhi units import --db var/fazhi.db data/units/shenxian.csv
+	./$(BUILD)/fazhi calendar import --db var/fazhi.db data/calendar/[0-9]*.csv
 	./$(BUILD)/fazhi plan import --db var/fazhi.db --update data/plans/shenxian-2022.md
 	./$(BUILD)/fazhi plan show --db var/fazhi.db
 
