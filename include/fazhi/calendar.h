@@ -56,6 +56,8 @@ int		 cal_known(const struct calendar *, int year);
 int		 cal_date_parse(const char *, int32_t *day);
 void		 cal_date_fmt(int32_t day, char out[11]);
 int		 cal_weekday(int32_t day);
+/* 星期一 … 星期日 for an ISO weekday; "" outside 1..7. */
+const char	*cal_weekday_name(int);
 
 /* 1 if a working day, 0 if not, -1 for an invalid date. */
 int		 cal_is_workday(const struct calendar *, const char *date);

@@ -34,9 +34,6 @@ static const char usage[] =
     "\n"
     "日期写成 YYYY-MM-DD。尚未导入日历的年份只按周六、周日休息计算，并给出警告。\n";
 
-static const char *const wdname[] = { "", "星期一", "星期二", "星期三",
-    "星期四", "星期五", "星期六", "星期日" };
-
 static int
 list_year_cb(const struct cal_year *y, void *arg)
 {
@@ -56,7 +53,7 @@ list_day_cb(const struct cal_day *d, void *arg)
 
 	(void)arg;
 	cal_date_parse(d->date, &day);
-	printf("%s  %s  %s  %s\n", d->date, wdname[cal_weekday(day)],
+	printf("%s  %s  %s  %s\n", d->date, cal_weekday_name(cal_weekday(day)),
 	    cal_kind_name(d->kind), d->name);
 	return 0;
 }
@@ -117,7 +114,7 @@ arithmetic(struct store *st, const char *verb, const char *a,
 	char		 out[11];
 	int		 count, unknown = 0, r = EXIT_ERR;
 	int32_t		 day;
-	const char	*bad = NULL;
+	const char	*bad = NULL, *wd;
 
 	if (str_eq(verb, "add-workdays") && str_toint(b, -CAL_MAX_WORKDAYS,
 	    CAL_MAX_WORKDAYS, &n) != FZ_OK) {
@@ -148,12 +145,12 @@ arithmetic(struct store *st, const char *verb, const char *a,
 		if (cal_add_workdays(&cal, a, (int)n, out, &unknown) != FZ_OK)
 			goto out;
 		cal_date_parse(out, &day);
+		wd = cal_weekday_name(cal_weekday(day));
 		if (n == 0)
-			printf("%s（%s）\n", out, wdname[cal_weekday(day)]);
+			printf("%s（%s）\n", out, wd);
 		else
 			printf("%s %s第 %lld 个工作日：%s（%s）\n", a, n > 0 ?
-			    "之后" : "之前", n > 0 ? n : -n, out,
-			    wdname[cal_weekday(day)]);
+			    "之后" : "之前", n > 0 ? n : -n, out, wd);
 	}
 	warn_unknown(unknown);
 	r = EXIT_OK;

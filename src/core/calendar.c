@@ -96,6 +96,15 @@ cal_weekday(int32_t day)
 }
 
 const char *
+cal_weekday_name(int wd)
+{
+	static const char *const names[] = { "", "星期一", "星期二", "星期三",
+	    "星期四", "星期五", "星期六", "星期日" };
+
+	return wd >= 1 && wd <= 7 ? names[wd] : "";
+}
+
+const char *
 cal_kind_name(enum cal_kind k)
 {
 	return k == CAL_WORK ? "班" : "休";
@@ -362,9 +371,6 @@ cal_workdays_between(const struct calendar *c, const char *from,
 
 /* --- checking a year's days ---------------------------------------------- */
 
-static const char *const wdname[] = { "", "星期一", "星期二", "星期三",
-    "星期四", "星期五", "星期六", "星期日" };
-
 /*
  * One day of a year: a real date in the year; 班 only on a Saturday or
  * Sunday (a working weekday needs no row); 休 on a weekend only with a
@@ -389,12 +395,12 @@ check_day(const struct cal_day *d, int year, char *msg, size_t sz)
 	wd = cal_weekday(day);
 	if (d->kind == CAL_WORK && wd <= 5) {
 		snprintf(msg, sz, "%s 是%s，“班”（调休上班）只能是星期六或"
-		    "星期日", d->date, wdname[wd]);
+		    "星期日", d->date, cal_weekday_name(wd));
 		return 1;
 	}
 	if (d->kind == CAL_OFF && wd > 5 && d->name[0] == '\0') {
 		snprintf(msg, sz, "%s 是%s，本来就休息：周末的“休”须写明节日"
-		    "名称", d->date, wdname[wd]);
+		    "名称", d->date, cal_weekday_name(wd));
 		return 1;
 	}
 	return 0;
@@ -606,7 +612,7 @@ struct cal_set {
 	struct cal_day	*v;
 	size_t		 n;
 	char		 source[256];
-	const char	*action;	/* audit: calendar.import, calendar.put */
+	const char	*action;	/* calendar.import or calendar.put */
 };
 
 static enum fz_err
