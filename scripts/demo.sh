@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh: what `make demo` runs after building: a fresh demonstration
 # database (var/demo.db) with Shandong's divisions, the 莘县 unit directory,
+# the 2022–2026 working-day calendar,
 # the reference plan and its quarterly reporting periods, one account per
 # role on a few units, and then fazhi serve on http://127.0.0.1:8080 in the
 # foreground (Ctrl-C stops it). The server's "today" is 8 April 2022, two
@@ -22,6 +23,7 @@ rm -f "$db" "$db-wal" "$db-shm"
 "$fazhi" init --db "$db"
 "$fazhi" divisions import --db "$db" data/divisions/shandong.csv
 "$fazhi" units import --db "$db" data/units/shenxian.csv
+"$fazhi" calendar import --db "$db" data/calendar/[0-9]*.csv
 "$fazhi" plan import --db "$db" data/plans/shenxian-2022.md
 "$fazhi" period generate --db "$db" --quarterly --due-day 10 --grace 3 1
 

@@ -4,7 +4,8 @@
  * cluster, against PostgreSQL: migrations and the version guard, unique
  * names, Chinese and 4-byte text, NULLs, large texts, order, round trips,
  * updates with stable ids, not-found, conflict, rollback, concurrent
- * writers, and (PostgreSQL) a connection dropped mid-transaction.
+ * writers, the working-day calendar, migrations applied by number, and
+ * (PostgreSQL) a connection dropped mid-transaction.
  * SPDX-License-Identifier: MIT
  */
 #include "testlib.h"
@@ -16,6 +17,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "fazhi/calendar.h"
 #include "fazhi/core.h"
 #include "fazhi/store.h"
 
@@ -145,6 +147,30 @@ test_migrate(void **state)
 	assert_int_equal(store_migrate(f->st, &from, &to), FZ_OK);
 	assert_int_equal(from, v);
 	assert_int_equal(to, v);
+}
+
+/* Migrations are applied by number: one missing below the store's
+ * version (merged from a branch after a higher one) is still pending and
+ * is applied; the others are not run twice. */
+static void
+test_migrate_by_number(void **state)
+{
+	struct fx	*f = *state;
+	int		 n = -1, v = 0, from, to;
+
+	assert_int_equal(store_schema_pending(f->st, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	raw_exec(f, "DROP TABLE period");
+	raw_exec(f, "DELETE FROM schema_version WHERE version = 5");
+	assert_int_equal(store_schema_version(f->st, &v), FZ_OK);
+	assert_int_equal(v, store_schema_latest(f->st));
+	assert_int_equal(store_schema_pending(f->st, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_migrate(f->st, &from, &to), FZ_OK);
+	assert_int_equal(to, store_schema_latest(f->st));
+	assert_int_equal(store_schema_pending(f->st, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	raw_exec(f, "SELECT count(*) FROM period");
 }
 
 static void
@@ -960,6 +986,103 @@ test_audit_chain(void **state)
 	assert_int_equal(c.bad_id, 3);
 }
 
+static int
+cal_day_cb(const struct cal_day *d, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_addf(b, "%s %s %s;", d->date, d->kind == CAL_WORK ? "班" : "休",
+	    d->name[0] ? d->name : "-");
+	return 0;
+}
+
+static int
+cal_year_cb(const struct cal_year *y, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_addf(b, "%d %d %s %d;", y->year, y->ndays, y->source[0] ?
+	    y->source : "-", (int)strlen(y->loaded_at));
+	return 0;
+}
+
+static void
+cal_set(struct cal_day *d, const char *date, enum cal_kind k,
+    const char *name)
+{
+	memset(d, 0, sizeof(*d));
+	snprintf(d->date, sizeof(d->date), "%s", date);
+	d->kind = k;
+	snprintf(d->name, sizeof(d->name), "%s", name);
+}
+
+/* The calendar: a year replaced whole inside a transaction, never
+ * outside one; days by year and by date range across years, in order;
+ * NULL names; a duplicate date is a conflict and rolls back cleanly. */
+static void
+test_calendar(void **state)
+{
+	struct fx	*f = *state;
+	struct cal_day	 d[4];
+	struct buf	 b = BUF_INIT;
+	struct calendar	 cal;
+
+	cal_set(&d[0], "2024-02-10", CAL_OFF, "春节");
+	cal_set(&d[1], "2024-02-04", CAL_WORK, "春节");
+	cal_set(&d[2], "2024-03-08", CAL_OFF, "");
+	assert_int_equal(store_calendar_put(f->st, 2024, d, 3, "x"),
+	    FZ_EINVAL);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_calendar_put(f->st, 2024, d, 3, "2024.csv"),
+	    FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_calendar_days(f->st, 2024, cal_day_cb, &b),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "2024-02-04 班 春节;2024-02-10 休 春节;"
+	    "2024-03-08 休 -;");
+	buf_reset(&b);
+	assert_int_equal(store_calendar_years(f->st, cal_year_cb, &b), FZ_OK);
+	assert_string_equal(b.ptr, "2024 3 2024.csv 20;");
+
+	/* Replacing 2024 drops what it had; 2023 is another year. */
+	cal_set(&d[0], "2024-01-01", CAL_OFF, "元旦");
+	cal_set(&d[1], "2023-12-31", CAL_OFF, "元旦");
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_calendar_put(f->st, 2024, d, 1, NULL), FZ_OK);
+	assert_int_equal(store_calendar_put(f->st, 2023, d + 1, 1, "n"),
+	    FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	buf_reset(&b);
+	assert_int_equal(store_calendar_range(f->st, "2023-12-30",
+	    "2024-01-01", cal_day_cb, &b), FZ_OK);
+	assert_string_equal(b.ptr, "2023-12-31 休 元旦;2024-01-01 休 元旦;");
+	buf_reset(&b);
+	assert_int_equal(store_calendar_years(f->st, cal_year_cb, &b), FZ_OK);
+	assert_string_equal(b.ptr, "2023 1 n 20;2024 1 - 20;");
+
+	/* A date twice: a conflict; the rollback keeps the year as it was. */
+	cal_set(&d[0], "2024-05-01", CAL_OFF, "劳动节");
+	cal_set(&d[1], "2024-05-01", CAL_OFF, "劳动节");
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_calendar_put(f->st, 2024, d, 2, "dup"),
+	    FZ_ECONFLICT);
+	assert_int_equal(store_rollback(f->st), FZ_OK);
+	buf_reset(&b);
+	assert_int_equal(store_calendar_days(f->st, 2024, cal_day_cb, &b),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "2024-01-01 休 元旦;");
+
+	/* The calendar loaded from the store knows its years. */
+	assert_int_equal(cal_load(&cal, f->st), FZ_OK);
+	assert_true(cal_known(&cal, 2023));
+	assert_true(cal_known(&cal, 2024));
+	assert_false(cal_known(&cal, 2025));
+	assert_int_equal(cal_is_workday(&cal, "2024-01-01"), 0);
+	assert_int_equal(cal_is_workday(&cal, "2024-01-02"), 1);
+	cal_release(&cal);
+	buf_release(&b);
+}
+
 /* Every table the migrations create is one db copy moves. */
 static int
 table_listed(const char *name)
@@ -1033,6 +1156,16 @@ test_copy_round_trip(void **state)
 	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
 	assert_int_equal(store_commit(f->st), FZ_OK);
 	assert_int_equal(store_audit(f->st, "test", "x", "y", NULL), FZ_OK);
+	{
+		struct cal_day	 d[2];
+
+		cal_set(&d[0], "2024-02-04", CAL_WORK, "春节");
+		cal_set(&d[1], "2024-02-10", CAL_OFF, "");
+		assert_int_equal(store_begin(f->st), FZ_OK);
+		assert_int_equal(store_calendar_put(f->st, 2024, d, 2,
+		    "2024.csv"), FZ_OK);
+		assert_int_equal(store_commit(f->st), FZ_OK);
+	}
 	assert_int_equal(store_digest(f->st, &a), FZ_OK);
 
 	/* Copy to the other engine when a cluster exists, else SQLite. */
@@ -1094,6 +1227,7 @@ main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_migrate),
+		T(test_migrate_by_number),
 		T(test_version_ahead_refused),
 		T(test_unit_names_unique),
 		T(test_rollback),
@@ -1108,6 +1242,7 @@ main(void)
 		T(test_accounts_sessions),
 		T(test_audit_chain),
 		T(test_workflow_ops),
+		T(test_calendar),
 		T(test_copy_covers_schema),
 		T(test_copy_round_trip),
 		cmocka_unit_test(test_bad_dsn),
