@@ -145,6 +145,7 @@ struct status_row {
 	int		 grace_days;
 	char		 first_submitted_at[21];
 	int		 missed;	/* recorded as 未报 at the deadline */
+	char		 period_starts[11];
 };
 
 /* Report lists: 0 and NULL mean any. */

@@ -20,14 +20,16 @@ enum light { GREEN, YELLOW, RED };
 static const char *const light_key[] = { "green", "yellow", "red" };
 
 /* Assignment states, least advanced first: a task is its least. */
-static const char *const state_order[] = { "overdue", "assigned", "claimed",
-    "returned", "reported", "accepted", "closed", NULL };
+static const char *const state_order[] = { "overdue", "claim_overdue",
+    "assigned", "claimed", "returned", "reported", "accepted", "closed",
+    NULL };
 
 struct judge {
 	long		 today;
 	char		 today_s[11];
 	long		 yellow_days;	/* working days */
 	long		 red_returns;
+	long		 claim_days;	/* working days to take a task up */
 	struct calendar	 cal;
 };
 
@@ -51,6 +53,21 @@ judge_init(struct store *st, const char *today, struct judge *j)
 		j->today = 0;
 	j->yellow_days = core_setting_int(st, "light.yellow_days");
 	j->red_returns = core_setting_int(st, "light.red_returns");
+	j->claim_days = core_setting_int(st, "light.claim_days");
+}
+
+/* 领办逾期: not taken up within claim_days working days of the period's
+ * start. */
+static int
+claim_late(const struct judge *j, const struct status_row *s)
+{
+	int	 n, unknown;
+
+	if (s->period_starts[0] == '\0' || strcmp(s->period_starts,
+	    j->today_s) >= 0)
+		return 0;
+	return cal_workdays_between(&j->cal, s->period_starts, j->today_s, &n,
+	    &unknown) == FZ_OK && n > j->claim_days;
 }
 
 static void
@@ -87,12 +104,15 @@ judge(const struct judge *j, const struct status_row *s, struct standing *o)
 		o->state = "returned";
 	else if (str_eq(s->report_state, "accepted"))
 		o->state = "accepted";
+	else if (str_eq(s->asg_state, "assigned"))
+		o->state = claim_late(j, s) ? "claim_overdue" : "assigned";
 	else
-		o->state = str_eq(s->asg_state, "assigned") ? "assigned" :
-		    "claimed";
+		o->state = "claimed";
 	if (o->overdue || str_eq(s->progress, "blocked") ||
 	    s->returns >= j->red_returns)
 		o->light = RED;
+	else if (str_eq(o->state, "claim_overdue"))
+		o->light = YELLOW;
 	else if ((!o->submitted && o->workdays_left <= j->yellow_days) ||
 	    str_eq(s->report_state, "returned") || s->late || s->missed)
 		o->light = YELLOW;

@@ -85,7 +85,8 @@ static const struct {
 	/* assignments */
 	{ "assigned", "交办" }, { "claimed", "领办" }, { "reported", "反馈" },
 	{ "returned", "退回" }, { "accepted", "审核通过" },
-	{ "closed", "办结" }, { "overdue", "逾期" },
+	{ "closed", "办结" }, { "overdue", "反馈逾期" },
+	{ "claim_overdue", "领办逾期" },
 	/* reports */
 	{ "draft", "草稿" }, { "pending", "待负责人审批" },
 	{ "submitted", "待审核" },
@@ -165,6 +166,8 @@ static const struct setting {
 	{ "light.yellow_days", 3, 0, 60,
 	    "截止前多少个工作日未报送即亮黄灯" },
 	{ "light.red_returns", 2, 1, 20, "被退回多少次即亮红灯" },
+	{ "light.claim_days", 10, 1, 60,
+	    "报送期开始后多少个工作日内未领办即为领办逾期（亮黄灯）" },
 	{ "upload.max_bytes", 20L * 1024 * 1024, 1024, 64L * 1024 * 1024,
 	    "单个佐证材料的最大字节数" },
 	{ "upload.max_files", 20, 1, 200, "每份报告最多佐证材料数" },

@@ -208,7 +208,7 @@ const char *const sql_common[STMT__MAX] = {
 	    "a.task_id AND e.unit_id = a.unit_id AND e.state = 'approved'), "
 	    "p.due), p.grace_days, coalesce(r.first_submitted_at, ''), "
 	    "(SELECT count(*) FROM missed_report mr WHERE mr.period_id = p.id "
-	    "AND mr.task_id = a.task_id AND mr.unit_id = a.unit_id) "
+	    "AND mr.task_id = a.task_id AND mr.unit_id = a.unit_id), p.starts "
 	    "FROM assignment a JOIN task t ON t.id = a.task_id "
 	    "JOIN unit u ON u.id = a.unit_id JOIN period p ON p.id = ?2 "
 	    "LEFT JOIN report r ON r.period_id = p.id AND r.task_id = "

@@ -206,6 +206,7 @@ read_status(struct dbq *q, struct status_row *s)
 	s->grace_days = (int)q_colint(q, 15);
 	q_colcpy(q, 16, s->first_submitted_at, sizeof(s->first_submitted_at));
 	s->missed = q_colint(q, 17) > 0;
+	q_colcpy(q, 18, s->period_starts, sizeof(s->period_starts));
 }
 
 enum fz_err

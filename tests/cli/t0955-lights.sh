@@ -6,6 +6,8 @@
 # October: 3, within the default 3 → yellow. From 29 September they are 30
 # September, 8, 9 and 10 October: 4 → green, until the threshold is 4.
 # Without the calendar, (30 Sep, 10 Oct] holds 3–7 and 10 October: 6 → green.
+# (观城镇 is first made to have taken the task up: an unclaimed task is
+# yellow too, 领办逾期.)
 . "$TOP/tests/lib/lib.sh"
 . "$TOP/tests/lib/http.sh"
 
@@ -25,6 +27,10 @@ light_of() {
 }
 
 start_server N --today 2022-09-30 || { not_ok "server"; exit 0; }
+light_of "$N" >/dev/null
+eq "$(jget '.items[] | select(.number == 13) | .assignments[] | select(.unit_id == '"$GC"') | .state_name')" \
+    领办逾期 "not taken up within 10 working days of the quarter's start: 领办逾期"
+sql "UPDATE assignment SET state = 'claimed' WHERE unit_id = $GC" >/dev/null
 eq "$(light_of "$N")" green "no calendar: 6 working days are left on 30 September"
 run 0 "$FAZHI" calendar import --db "$DB" "$TOP/data/calendar/2022.csv"
 eq "$(light_of "$N")" yellow "with the 2022 calendar: 3 working days are left"
