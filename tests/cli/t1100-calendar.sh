@@ -187,7 +187,7 @@ eq "$(tables)" "$before" "the refused requests stored nothing"
 req POST /api/calendar/2027 "$T/ajar" "$body" "$acsrf"
 eq "$(cat "$T/code")" 200 "an administrator replaces 2027"
 has "$T/body" '"loaded":true' "2027 is now loaded"
-eq "$(sql "SELECT actor FROM audit WHERE action = 'calendar.put'")" "web:admin" \
+eq "$(sql "SELECT actor FROM audit WHERE action = 'calendar.put'")" "admin" \
     "the change is audited with the administrator's login"
 run 0 "$FAZHI" calendar add-workdays --db "$DB" 2026-12-31 1
 has "$T/out" "2027-01-04" "with 2027-01-01 off, 2026-12-31 + 1 is 2027-01-04"
