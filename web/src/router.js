@@ -16,8 +16,9 @@ const routes = [
   { path: '/plan', component: () => import('./views/Plan.vue'), meta: { title: '工作计划', roles: ALL } },
   { path: '/tasks/:id', component: () => import('./views/Task.vue'), meta: { title: '任务详情', roles: ALL } },
   { path: '/reports', component: () => import('./views/Reports.vue'), meta: { title: '填报进度', roles: ALL } },
-  { path: '/reports/new', component: () => import('./views/ReportForm.vue'), meta: { title: '填报进度', roles: ['clerk', 'unit_leader'] } },
-  { path: '/reports/:id', component: () => import('./views/ReportForm.vue'), meta: { title: '进展报告', roles: ALL } },
+  // One record for a new report and a saved one, kept mounted (meta.stable)
+  // when saving the new one moves the address to /reports/:id.
+  { path: '/reports/:id(new|\\d+)', component: () => import('./views/ReportForm.vue'), meta: { title: '进展报告', roles: ALL, stable: true } },
   { path: '/review', component: () => import('./views/Review.vue'), meta: { title: '审核', roles: ['supervisor'] } },
   { path: '/dashboard', component: () => import('./views/Dashboard.vue'), meta: { title: '督办看板', roles: ['supervisor', 'leader', 'admin'] } },
   { path: '/periods', component: () => import('./views/Periods.vue'), meta: { title: '报送期', roles: ['supervisor', 'admin'] } },
