@@ -32,7 +32,7 @@ ALL_CFLAGS = $(OPT) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LIB_SRC	 = $(sort $(wildcard src/util/*.c src/store/*.c src/import/*.c \
 	   src/core/*.c src/export/*.c src/http/*.c src/cli/*.c))
 LIB_OBJ	 = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations_sqlite.o \
-	   $(BUILD)/obj/gen/migrations_pg.o
+	   $(BUILD)/obj/gen/migrations_pg.o $(BUILD)/obj/gen/openapi.o
 MIGRATIONS_SQLITE = $(sort $(wildcard sql/sqlite/*.sql))
 MIGRATIONS_PG = $(sort $(wildcard sql/pg/*.sql))
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
@@ -57,10 +57,15 @@ $(BUILD)/gen/migrations_pg.c: $(MIGRATIONS_PG) scripts/embed-sql.sh
 	@echo "  GEN     $@"
 	@scripts/embed-sql.sh pg $(MIGRATIONS_PG) > $@.tmp && mv $@.tmp $@
 
+$(BUILD)/gen/openapi.c: docs/api/openapi.yaml scripts/embed-text.sh
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@scripts/embed-text.sh openapi_yaml docs/api/openapi.yaml > $@.tmp && mv $@.tmp $@
+
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/fazhi/*.h src/*/*.h) Makefile
 	@mkdir -p $(@D)

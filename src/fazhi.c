@@ -32,6 +32,7 @@ main(int argc, char **argv)
 		{ "units", cmd_units, "单位名录：import、list" },
 		{ "serve", cmd_serve, "启动 HTTP 服务（JSON API）" },
 		{ "period", cmd_period, "报送期：add、generate、list、lock、unlock" },
+		{ "remind", cmd_remind, "提醒：列出并记录即将到期、逾期未报和待审核事项" },
 		{ "user", cmd_user, "账号：add、passwd、disable、enable、list" },
 		{ "plan", cmd_plan, "工作计划：import、list、show、export" },
 		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },

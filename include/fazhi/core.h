@@ -13,6 +13,7 @@
 #include "fazhi/model.h"
 #include "fazhi/store.h"
 #include "fazhi/import.h"
+#include "fazhi/work.h"
 
 struct json_t;
 
@@ -142,8 +143,158 @@ enum fz_err	 core_periods_generate(struct store *, int64_t plan_id,
 enum fz_err	 core_period_lock(struct store *, int64_t id, int locked,
 		    const char *actor, struct diags *);
 
+/*
+ * The reporting workflow. Every operation takes the actor it acts for and
+ * checks what that actor may do: FZ_EPERM when it may not, FZ_EINVAL for
+ * bad input, FZ_ENOTFOUND for an unknown id. The first diag names the
+ * problem in Chinese; its code is the field at fault, or "error".
+ * Dates "today" are YYYY-MM-DD so that tests and demos can fix them.
+ */
+#define ROLEBIT(r)	(1u << (r))
+#define ROLES_UNIT	(ROLEBIT(STAFF_CLERK) | ROLEBIT(STAFF_UNIT_LEADER))
+
+/* Load an account and point an actor at it (a must outlive the actor). */
+enum fz_err	 core_actor_load(struct store *, int64_t account_id,
+		    struct account *, struct actor *);
+void		 core_actor_system(struct actor *);	/* fazhi itself */
+/* Reads everything: system administrator, supervisor, county leader. */
+int		 core_actor_reads_all(const struct actor *);
+int		 core_actor_supervises(const struct actor *);
+/* Holds one of the roles (ROLEBIT mask; 0: any) in the unit. */
+int		 core_actor_in_unit(const struct actor *, int64_t unit_id,
+		    unsigned roles);
+
+/* Chinese names of state, progress and reason keys ("" if unknown). */
+const char	*core_state_name(const char *);
+const char	*core_progress_name(const char *);
+const char	*core_reason_name(const char *);
+struct json_t	*core_reasons_json(void);
+
+/* Settings with their defaults (see core/work.c for the keys). */
+long		 core_setting_int(struct store *, const char *key);
+enum fz_err	 core_setting_set(struct store *, const struct actor *,
+		    const char *key, const char *value, struct diags *);
+struct json_t	*core_settings_json(struct store *);
+
+struct report_input {
+	int64_t		 period_id;
+	int64_t		 task_id;
+	int64_t		 unit_id;
+	const char	*progress;	/* NULL: keep (update) / not_started */
+	const char	*narrative;	/* NULL: keep / "" */
+	const char	*measures;	/* "1,3"; NULL: keep / "" */
+	const int64_t	*cites;		/* consolidated reports only */
+	size_t		 ncites;
+	int		 set_cites;
+};
+
+/* Create (id 0) or change a draft or returned report. */
+enum fz_err	 core_report_save(struct store *, const struct actor *,
+		    int64_t id, const struct report_input *, int64_t *out,
+		    struct diags *);
+/* Clerk: to the unit leader (a unit leader's own submit approves too). */
+enum fz_err	 core_report_submit(struct store *, const struct actor *,
+		    int64_t id, const char *today, struct diags *);
+/* Unit leader: approve (to the supervisor) or send back to the clerk. */
+enum fz_err	 core_report_approve(struct store *, const struct actor *,
+		    int64_t id, int approve, const char *comment,
+		    const char *today, struct diags *);
+/* Supervisor of another unit: accept, or return with a coded reason. */
+enum fz_err	 core_report_review(struct store *, const struct actor *,
+		    int64_t id, int accept, const char *reason,
+		    const char *comment, struct diags *);
+/* Read one report the actor may see (FZ_EPERM otherwise). */
+enum fz_err	 core_report_read(struct store *, const struct actor *,
+		    int64_t id, struct report *, struct diags *);
+int		 core_report_can_read(struct store *, const struct actor *,
+		    const struct report *);
+/* The report with its events, evidence, citations and what the actor
+ * can do with it. */
+struct json_t	*core_report_json(struct store *, const struct actor *,
+		    const struct report *, int full);
+enum fz_err	 core_report_list(struct store *, const struct actor *,
+		    struct report_filter *, struct json_t **);
+
+/* Evidence files: type by content and extension, size and count limits. */
+enum fz_err	 core_evidence_add(struct store *, const struct actor *,
+		    int64_t report_id, const char *name, const void *,
+		    size_t, struct evidence *, struct diags *);
+enum fz_err	 core_evidence_fetch(struct store *, const struct actor *,
+		    int64_t id, struct evidence *, struct buf *,
+		    struct diags *);
+enum fz_err	 core_evidence_delete(struct store *, const struct actor *,
+		    int64_t id, struct diags *);
+/* A file name made safe to store and to offer for download. */
+enum fz_err	 core_file_name(const char *in, char *out, size_t n);
+
+/* Assignments: the plan's units, 领办, 办结, and designating 有关 groups. */
+enum fz_err	 core_assignments_sync(struct store *, int64_t plan_id);
+enum fz_err	 core_assignment_claim(struct store *, const struct actor *,
+		    int64_t id, struct diags *);
+enum fz_err	 core_assignment_close(struct store *, const struct actor *,
+		    int64_t id, struct diags *);
+enum fz_err	 core_assignment_designate(struct store *,
+		    const struct actor *, int64_t task_id, int64_t unit_id,
+		    const char *role, struct assignment *, struct diags *);
+
+/* 延期 for one task of one unit in one period; the period's own due date. */
+enum fz_err	 core_extension_request(struct store *, const struct actor *,
+		    struct extension *, struct diags *);
+enum fz_err	 core_extension_decide(struct store *, const struct actor *,
+		    int64_t id, int approve, const char *comment,
+		    struct diags *);
+enum fz_err	 core_period_extend(struct store *, const struct actor *,
+		    int64_t period_id, const char *due, const char *reason,
+		    struct diags *);
+
+/* 催办 to a unit; notices read. */
+enum fz_err	 core_urge(struct store *, const struct actor *,
+		    struct notice *, struct diags *);
+enum fz_err	 core_notice_read(struct store *, const struct actor *,
+		    int64_t id, struct diags *);
+
+/* The period a date falls in (the latest started), else the first. */
+enum fz_err	 core_current_period(struct store *, int64_t plan_id,
+		    const char *today, struct period *);
+
+struct task_query {
+	int64_t		 period_id;	/* 0: the current period */
+	int64_t		 unit_id;
+	const char	*state;
+	const char	*light;
+	int		 section;
+	const char	*q;		/* words in the title */
+	int		 page, per_page;
+};
+
+enum fz_err	 core_dashboard_json(struct store *, const struct actor *,
+		    int64_t plan_id, int64_t period_id, const char *today,
+		    struct json_t **);
+enum fz_err	 core_task_list_json(struct store *, const struct actor *,
+		    int64_t plan_id, const struct task_query *,
+		    const char *today, struct json_t **);
+enum fz_err	 core_task_json(struct store *, const struct actor *,
+		    int64_t task_id, const char *today, struct json_t **);
+/* Extension records (released as they are rendered). */
+struct json_t	*core_extensions_json(struct extension *, size_t);
+/* Notices the actor may read: its units' (everyone's unit with unit_id). */
+enum fz_err	 core_notices_json(struct store *, const struct actor *,
+		    const struct notice_filter *, struct json_t **);
+enum fz_err	 core_todo_json(struct store *, const struct actor *,
+		    const char *today, struct json_t **);
+
+/* fazhi remind: due, overdue (recorded as 未报) and waiting, per unit. */
+struct remind_opts {
+	int64_t		 plan_id;	/* 0: the newest plan */
+	const char	*today;
+	int		 dry_run;
+};
+enum fz_err	 core_remind(struct store *, const struct remind_opts *,
+		    struct json_t **, struct diags *);
+
 /* JSON renderings (docs/PLAN-JSON.md). */
 struct json_t	*core_plan_json(const struct plan *);
+struct json_t	*core_plan_task_json(const struct task *);
 struct json_t	*core_diags_json(const struct diags *);
 struct json_t	*core_diff_json(const struct plan_diff *);
 struct json_t	*core_units_json(const struct unit_dir *);

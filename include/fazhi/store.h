@@ -12,6 +12,7 @@
 
 #include "fazhi/err.h"
 #include "fazhi/model.h"
+#include "fazhi/work.h"
 
 struct store;
 
@@ -117,13 +118,101 @@ enum fz_err	 store_session_delete(struct store *, const char *id);
 enum fz_err	 store_session_delete_account(struct store *, int64_t,
 		    int *n);
 
+/*
+ * The reporting workflow (store_work.c). Lists return arrays the caller
+ * frees (reports, events, extensions and notices with their _release()).
+ * Single reads are FZ_ENOTFOUND when there is no such record.
+ */
+enum fz_err	 store_task_plan(struct store *, int64_t task_id,
+		    int64_t *plan_id);
+/* Assignments from a plan's resolved units; designated ones are kept. */
+enum fz_err	 store_assignment_sync(struct store *, int64_t plan_id);
+enum fz_err	 store_assignment_add(struct store *, struct assignment *);
+enum fz_err	 store_assignment_get(struct store *, int64_t,
+		    struct assignment *);
+enum fz_err	 store_assignment_find(struct store *, int64_t task_id,
+		    int64_t unit_id, struct assignment *);
+enum fz_err	 store_assignment_list(struct store *, int64_t plan_id,
+		    int64_t task_id, int64_t unit_id, struct assignment **,
+		    size_t *);
+enum fz_err	 store_assignment_update(struct store *,
+		    const struct assignment *);
+/* Every assignment of a plan with its report and deadline in a period. */
+enum fz_err	 store_status_rows(struct store *, int64_t plan_id,
+		    int64_t period_id, struct status_row **, size_t *);
+
+/* Reports: insert (r->id == 0) or update state and content by id. */
+enum fz_err	 store_report_put(struct store *, struct report *);
+enum fz_err	 store_report_get(struct store *, int64_t, struct report *);
+enum fz_err	 store_report_find(struct store *, int64_t period_id,
+		    int64_t task_id, int64_t unit_id, struct report *);
+enum fz_err	 store_report_list(struct store *,
+		    const struct report_filter *, struct report **, size_t *,
+		    int64_t *total);
+enum fz_err	 store_report_event_add(struct store *,
+		    struct report_event *);
+enum fz_err	 store_report_events(struct store *, int64_t report_id,
+		    struct report_event **, size_t *);
+enum fz_err	 store_report_cites_set(struct store *, int64_t report_id,
+		    const int64_t *, size_t);
+enum fz_err	 store_report_cites(struct store *, int64_t report_id,
+		    int64_t **, size_t *);
+
+/* Files once per SHA-256 (base64 text); evidence rows point at them. */
+enum fz_err	 store_blob_put(struct store *, const char *sha256,
+		    int64_t size, const char *b64);
+enum fz_err	 store_blob_get(struct store *, const char *sha256,
+		    char **b64);
+enum fz_err	 store_evidence_add(struct store *, struct evidence *);
+enum fz_err	 store_evidence_get(struct store *, int64_t,
+		    struct evidence *);
+enum fz_err	 store_evidence_delete(struct store *, int64_t);
+enum fz_err	 store_evidence_list(struct store *, int64_t report_id,
+		    struct evidence **, size_t *);
+enum fz_err	 store_evidence_reuse(struct store *, const char *sha256,
+		    int64_t except_report, struct evidence_reuse **,
+		    size_t *);
+
+/* Extensions; decide only a pending one (FZ_ENOTFOUND otherwise). */
+enum fz_err	 store_extension_add(struct store *, struct extension *);
+enum fz_err	 store_extension_decide(struct store *, int64_t,
+		    const char *state, const char *by, const char *comment);
+enum fz_err	 store_extension_get(struct store *, int64_t,
+		    struct extension *);
+enum fz_err	 store_extension_list(struct store *, int64_t plan_id,
+		    int64_t task_id, int64_t unit_id, const char *state,
+		    struct extension **, size_t *);
+/* A unit's current deadline of a task in a period, and the grace days. */
+enum fz_err	 store_deadline(struct store *, int64_t period_id,
+		    int64_t task_id, int64_t unit_id, char due[11], int *grace);
+enum fz_err	 store_period_get(struct store *, int64_t, struct period *);
+/* Move a period's due date, keeping the change in its history. */
+enum fz_err	 store_period_set_due(struct store *, int64_t,
+		    const char *old_due, const char *new_due,
+		    const char *reason, const char *actor);
+/* Record 未报 once; *added tells whether it was new. */
+enum fz_err	 store_missed_put(struct store *, int64_t period_id,
+		    int64_t task_id, int64_t unit_id, const char *deadline,
+		    int *added);
+
+enum fz_err	 store_notice_add(struct store *, struct notice *);
+enum fz_err	 store_notice_list(struct store *,
+		    const struct notice_filter *, struct notice **, size_t *);
+enum fz_err	 store_notice_get(struct store *, int64_t, struct notice *);
+enum fz_err	 store_notice_read(struct store *, int64_t, const char *by);
+
+enum fz_err	 store_setting_get(struct store *, const char *key,
+		    char **value);
+enum fz_err	 store_setting_put(struct store *, const char *key,
+		    const char *value, const char *by);
+
 /* A whole store, table by table: rows and SHA-256 of canonical rows. */
 struct copy_report {
 	struct {
 		const char	*table;
 		int64_t		 rows;
 		char		 sha256[65];
-	}		 t[32];
+	}		 t[48];
 	size_t		 n;
 };
 
@@ -157,6 +246,18 @@ struct audit_check {
 	char		 why[160];
 	char		 head[65];	/* the newest hash: record it elsewhere */
 };
+
+struct audit_entry {
+	int64_t		 id;
+	char		 at[21];
+	char		*actor, *action, *object, *detail;
+};
+void		 audit_entry_release(struct audit_entry *);
+/* A page of the log, newest first: by actor (exact) and words (in the
+ * object, action or detail); NULL or "" for any. */
+enum fz_err	 store_audit_page(struct store *, const char *actor,
+		    const char *words, int limit, int offset,
+		    struct audit_entry **, size_t *, int64_t *total);
 
 /* Walk the whole chain; c->bad_id is 0 when it holds. */
 enum fz_err	 store_audit_verify(struct store *, struct audit_check *);

@@ -51,6 +51,17 @@ enum fz_err	 text_from_gb18030(const char *, size_t, struct buf *);
 /* SHA-256 of a byte string as 64 lowercase hex digits into out[65]. */
 void	 sha256_hex(const void *, size_t, char out[65]);
 
+/*
+ * Dates written YYYY-MM-DD (proleptic Gregorian): to a day number (days
+ * since 1970-01-01) and back; date_days() is FZ_EINVAL for a date that
+ * does not exist. date_today() is the local date, or $FAZHI_TODAY.
+ */
+enum fz_err	 date_days(const char *, long *);
+void		 date_from_days(long, char out[11]);
+void		 date_today(char out[11]);
+/* The current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
+void		 date_now(char out[21]);
+
 /* Read a whole file, refusing files over max bytes. */
 enum fz_err	 file_read(const char *path, size_t max, struct buf *,
 		    struct buf *errmsg);

@@ -34,6 +34,7 @@ int	 cmd_user(int, char **);
 int	 cmd_serve(int, char **);
 int	 cmd_audit(int, char **);
 int	 cmd_period(int, char **);
+int	 cmd_remind(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);

@@ -22,13 +22,14 @@
 
 static const char usage[] =
     "用法：fazhi serve [--db 数据库] [--listen 地址:端口] [--threads N]\n"
-    "                  [--web 目录] [--secure-cookie] [-n]\n"
+    "                  [--web 目录] [--secure-cookie] [--today 日期] [-n]\n"
     "\n"
     "启动 HTTP 服务，默认只监听 127.0.0.1:8080（对外服务请放在 nginx 之后，\n"
     "见 docs/DEPLOY.md）。会话保存在数据库中，多个进程可共用一个数据库。\n"
     "--web 指定网页应用目录（含 index.html）；默认依次为 $FAZHI_WEB、\n"
     "程序旁的 web/、程序上级的 share/fazhi/web/。\n"
-    "-n 只检查数据库和参数，不启动服务。\n";
+    "-n 只检查数据库和参数，不启动服务。--today 以某日（YYYY-MM-DD）为\n"
+    "今天来判断到期与逾期，用于演示和测试（也可设环境变量 FAZHI_TODAY）。\n";
 
 /* Is dir a folder holding index.html? */
 static int
@@ -79,6 +80,7 @@ cmd_serve(int argc, char **argv)
 		{ "threads", required_argument, NULL, 't' },
 		{ "secure-cookie", no_argument, NULL, 's' },
 		{ "web", required_argument, NULL, 'w' },
+		{ "today", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -87,11 +89,12 @@ cmd_serve(int argc, char **argv)
 	char			 addr[64], webbuf[PATH_MAX];
 	const char		*listen = "127.0.0.1:8080", *colon;
 	long long		 port, threads = 2;
+	long			 day;
 	int			 c, check = 0;
 
 	memset(&cfg, 0, sizeof(cfg));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:l:t:w:snh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:l:t:w:snhT:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			cfg.dsn = optarg;
@@ -111,6 +114,14 @@ cmd_serve(int argc, char **argv)
 			break;
 		case 'n':
 			check = 1;
+			break;
+		case 'T':
+			if (date_days(optarg, &day) != FZ_OK) {
+				fprintf(stderr, "fazhi serve: --today 应为有效的 "
+				    "YYYY-MM-DD\n");
+				return EXIT_USAGE;
+			}
+			setenv("FAZHI_TODAY", optarg, 1);
 			break;
 		case 'h':
 			return cli_usage(usage, EXIT_OK);

@@ -65,8 +65,8 @@ ind_json(const struct indicator *in)
 	return o;
 }
 
-static json_t *
-task_json(const struct task *t)
+json_t *
+core_plan_task_json(const struct task *t)
 {
 	json_t	*o = json_object(), *a;
 	size_t	 i;
@@ -147,7 +147,7 @@ core_plan_json(const struct plan *p)
 	json_object_set_new(o, "sections", a);
 	a = json_array();
 	for (i = 0; i < p->ntasks; i++)
-		json_array_append_new(a, task_json(&p->tasks[i]));
+		json_array_append_new(a, core_plan_task_json(&p->tasks[i]));
 	json_object_set_new(o, "tasks", a);
 	return o;
 }

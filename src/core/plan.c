@@ -225,6 +225,9 @@ core_plan_import(struct store *st, const char *path,
 	}
 	if ((rc = store_plan_put(st, p)) != FZ_OK)
 		goto dberr;
+	/* Each resolved unit of a task is assigned it (交办). */
+	if ((rc = store_assignment_sync(st, p->id)) != FZ_OK)
+		goto dberr;
 	plan_summary_line(&detail, p);
 	buf_addf(&detail, "，%zu 项任务，来源 %s（SHA-256 %s）", p->ntasks,
 	    p->source_name, p->source_sha256);

@@ -14,10 +14,14 @@
 #include "fazhi/err.h"
 #include "fazhi/model.h"
 #include "fazhi/store.h"
+#include "fazhi/work.h"
 
 enum route_auth {
 	AUTH_NONE = 0,		/* anyone */
 	AUTH_SESSION,		/* a signed-in account */
+	AUTH_SUPERVISOR,	/* 依法治县办 or a system administrator */
+	AUTH_READER,		/* reads everything: + county leaders */
+	AUTH_ADMIN,		/* a system administrator */
 };
 
 struct req {
@@ -31,11 +35,18 @@ struct req {
 	struct store		*st;
 	struct session		 session;	/* when signed in */
 	const char		*token;		/* the session cookie */
+	struct account		 account;	/* when signed in */
+	struct actor		 actor;
+	char			 today[11];
+	size_t			 limit;		/* body limit of the route */
 	/* the response */
 	unsigned		 status;
 	json_t			*out;
 	char			*set_cookie;
 	char			*allow;		/* for a 405 */
+	struct buf		 raw;		/* a file instead of JSON */
+	const char		*raw_type;
+	char			*raw_name;	/* attachment file name */
 };
 
 typedef void	(*route_fn)(struct req *);
@@ -47,6 +58,7 @@ struct route {
 	enum route_auth		 auth;
 	int			 csrf;		/* unsafe method: check token */
 	size_t			 max_body;
+	int			 raw;		/* body is a file, not JSON */
 };
 
 extern const struct route	 routes[];
@@ -70,6 +82,30 @@ int		 http_static_open(const char *dir);
 int		 http_static_path(const char *url);
 /* Answer a request for a file (or its error). */
 enum MHD_Result	 http_static(struct req *);
+
+/* The mapping for a core error with its diags: message and field. */
+void	 http_fail_diags(struct req *, enum fz_err, const struct diags *);
+/* Answer with bytes (copied) as an attachment named name. */
+void	 http_file(struct req *, const char *type, const char *name,
+	    const void *, size_t);
+/* A query argument, or NULL. */
+const char *http_query(struct req *, const char *);
+
+/*
+ * Input (input.c): each returns -1 after answering 400 naming the field.
+ * http_id: the path's :id; http_qint: a query integer (0 if absent);
+ * http_str/int/bool: body fields (NULL/0/def if absent and not required);
+ * http_ids: an array of ids (caller frees).
+ */
+int	 http_id(struct req *, int64_t *);
+int	 http_qint(struct req *, const char *, long long max, int64_t *);
+const char *http_qstr(struct req *, const char *, size_t max, int *bad);
+int	 http_str(struct req *, const char *, size_t max, int required,
+	    const char **);
+int	 http_int(struct req *, const char *, int required, int64_t *);
+int	 http_bool(struct req *, const char *, int def, int *);
+int	 http_ids(struct req *, const char *, size_t max, int64_t **,
+	    size_t *, int *present);
 
 long	 http_session_ttl(void);
 int	 http_secure_cookie(void);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "http-int.h"
+#include "routes-int.h"
 #include "fazhi/core.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
@@ -34,6 +35,18 @@ field_str(struct req *r, const char *key, size_t max)
 		return NULL;
 	}
 	return s;
+}
+
+/* The API description, built into the program from docs/api/. */
+extern const char	 openapi_yaml[];
+
+static void
+openapi(struct req *r)
+{
+	r->status = 200;
+	buf_reset(&r->raw);
+	buf_addstr(&r->raw, openapi_yaml);
+	r->raw_type = "application/yaml; charset=utf-8";
 }
 
 static void
@@ -220,14 +233,73 @@ periods(struct req *r)
 	http_json(r, 200, json_pack("{s:o}", "periods", a));
 }
 
+/*
+ * method, path, handler, who may call it, CSRF, body limit, raw body.
+ * AUTH_SESSION routes check what the actor may do in core/; the others are
+ * also refused here by role.
+ */
+#define MB	(1024 * 1024)
 const struct route routes[] = {
-	{ "GET", "/healthz", health, AUTH_NONE, 0, 0 },
-	{ "POST", "/api/login", login, AUTH_NONE, 0, 4096 },
-	{ "POST", "/api/logout", logout, AUTH_SESSION, 1, 0 },
-	{ "GET", "/api/me", me, AUTH_SESSION, 0, 0 },
-	{ "GET", "/api/plans", plans, AUTH_SESSION, 0, 0 },
-	{ "GET", "/api/plans/:id", plan_one, AUTH_SESSION, 0, 0 },
-	{ "GET", "/api/plans/:id/periods", periods, AUTH_SESSION, 0, 0 },
-	{ "GET", "/api/units", units, AUTH_SESSION, 0, 0 },
+	{ "GET", "/healthz", health, AUTH_NONE, 0, 0, 0 },
+	{ "GET", "/api/openapi.yaml", openapi, AUTH_NONE, 0, 0, 0 },
+	{ "POST", "/api/login", login, AUTH_NONE, 0, 4096, 0 },
+	{ "POST", "/api/logout", logout, AUTH_SESSION, 1, 0, 0 },
+	{ "GET", "/api/me", me, AUTH_SESSION, 0, 0, 0 },
+	{ "GET", "/api/todo", h_todo, AUTH_SESSION, 0, 0, 0 },
+	{ "GET", "/api/plans", plans, AUTH_SESSION, 0, 0, 0 },
+	{ "GET", "/api/plans/:id", plan_one, AUTH_SESSION, 0, 0, 0 },
+	{ "GET", "/api/plans/:id/tasks", h_tasks, AUTH_SESSION, 0, 0, 0 },
+	{ "GET", "/api/plans/:id/dashboard", h_dashboard, AUTH_READER, 0, 0,
+	    0 },
+	{ "GET", "/api/plans/:id/periods", periods, AUTH_SESSION, 0, 0, 0 },
+	{ "POST", "/api/plans/:id/periods", h_period_add, AUTH_SUPERVISOR, 1,
+	    0, 0 },
+	{ "POST", "/api/periods/:id/lock", h_period_lock, AUTH_SUPERVISOR, 1,
+	    0, 0 },
+	{ "POST", "/api/periods/:id/unlock", h_period_unlock, AUTH_SUPERVISOR,
+	    1, 0, 0 },
+	{ "POST", "/api/periods/:id/due", h_period_due, AUTH_SUPERVISOR, 1, 0,
+	    0 },
+	{ "GET", "/api/tasks/:id", h_task, AUTH_SESSION, 0, 0, 0 },
+	{ "POST", "/api/tasks/:id/assignments", h_assignment_add,
+	    AUTH_SUPERVISOR, 1, 0, 0 },
+	{ "POST", "/api/assignments/:id/claim", h_assignment_claim,
+	    AUTH_SESSION, 1, 0, 0 },
+	{ "POST", "/api/assignments/:id/close", h_assignment_close,
+	    AUTH_SUPERVISOR, 1, 0, 0 },
+	{ "GET", "/api/reports", h_reports, AUTH_SESSION, 0, 0, 0 },
+	{ "POST", "/api/reports", h_report_create, AUTH_SESSION, 1, 0, 0 },
+	{ "GET", "/api/reports/:id", h_report_get, AUTH_SESSION, 0, 0, 0 },
+	{ "PUT", "/api/reports/:id", h_report_update, AUTH_SESSION, 1, 0, 0 },
+	{ "POST", "/api/reports/:id/submit", h_report_submit, AUTH_SESSION, 1,
+	    0, 0 },
+	{ "POST", "/api/reports/:id/approve", h_report_approve, AUTH_SESSION,
+	    1, 0, 0 },
+	{ "POST", "/api/reports/:id/review", h_report_review, AUTH_SUPERVISOR,
+	    1, 0, 0 },
+	{ "POST", "/api/reports/:id/evidence", h_evidence_add, AUTH_SESSION,
+	    1, 200 * MB, 1 },
+	{ "GET", "/api/evidence/:id", h_evidence_get, AUTH_SESSION, 0, 0, 0 },
+	{ "DELETE", "/api/evidence/:id", h_evidence_delete, AUTH_SESSION, 1, 0,
+	    0 },
+	{ "GET", "/api/return-reasons", h_reasons, AUTH_SESSION, 0, 0, 0 },
+	{ "GET", "/api/extensions", h_extensions, AUTH_SESSION, 0, 0, 0 },
+	{ "POST", "/api/extensions", h_extension_add, AUTH_SESSION, 1, 0, 0 },
+	{ "POST", "/api/extensions/:id/decide", h_extension_decide,
+	    AUTH_SUPERVISOR, 1, 0, 0 },
+	{ "POST", "/api/urgings", h_urge, AUTH_SUPERVISOR, 1, 0, 0 },
+	{ "GET", "/api/notices", h_notices, AUTH_SESSION, 0, 0, 0 },
+	{ "POST", "/api/notices/:id/read", h_notice_read, AUTH_SESSION, 1, 0,
+	    0 },
+	{ "GET", "/api/units", units, AUTH_SESSION, 0, 0, 0 },
+	{ "GET", "/api/accounts", h_accounts, AUTH_ADMIN, 0, 0, 0 },
+	{ "POST", "/api/accounts", h_account_add, AUTH_ADMIN, 1, 0, 0 },
+	{ "POST", "/api/accounts/:id/disable", h_account_disable, AUTH_ADMIN,
+	    1, 0, 0 },
+	{ "POST", "/api/accounts/:id/password", h_account_password,
+	    AUTH_ADMIN, 1, 0, 0 },
+	{ "GET", "/api/settings", h_settings, AUTH_SESSION, 0, 0, 0 },
+	{ "PUT", "/api/settings", h_settings_put, AUTH_SUPERVISOR, 1, 0, 0 },
+	{ "GET", "/api/audit", h_audit, AUTH_SUPERVISOR, 0, 0, 0 },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -145,6 +145,45 @@ path_match(const char *pattern, const char *url, struct req *r,
 	return *p == '\0' && *u == '\0';
 }
 
+void
+http_fail_diags(struct req *r, enum fz_err rc, const struct diags *dg)
+{
+	size_t	 i;
+
+	for (i = 0; i < dg->n; i++)
+		if (dg->v[i].is_error)
+			break;
+	if (i == dg->n || rc == FZ_EDB || rc == FZ_EIO) {
+		http_fail(r, rc, NULL);
+		return;
+	}
+	http_fail(r, rc, dg->v[i].message);
+	if (!str_eq(dg->v[i].code, "error")) {
+		json_t *e = json_object_get(r->out, "error");
+
+		json_object_set_new(e, "field", json_string(dg->v[i].code));
+	}
+}
+
+void
+http_file(struct req *r, const char *type, const char *name,
+    const void *p, size_t n)
+{
+	r->status = 200;
+	buf_reset(&r->raw);
+	buf_add(&r->raw, p, n);
+	r->raw_type = type;
+	free(r->raw_name);
+	r->raw_name = xstrdup(name);
+}
+
+const char *
+http_query(struct req *r, const char *key)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND,
+	    key);
+}
+
 static const struct route *
 find_route(struct req *r, char *param, size_t n, struct buf *allow)
 {
@@ -183,10 +222,11 @@ dispatch(struct req *r)
 	}
 	if (r->too_big || r->body.len > (rt->max_body ? rt->max_body :
 	    DEFAULT_BODY)) {
+		/* The body was not read: close rather than read it. */
 		http_error(r, 413, "TOO_BIG", "请求内容过大", NULL);
 		goto out;
 	}
-	if (r->body.len > 0) {
+	if (r->body.len > 0 && !rt->raw) {
 		r->json = json_loadb(r->body.ptr, r->body.len, 0, &je);
 		if (r->json == NULL || !json_is_object(r->json)) {
 			snprintf(msg, sizeof(msg), "请求内容不是有效的 JSON 对象"
@@ -199,7 +239,8 @@ dispatch(struct req *r)
 		http_error(r, 503, "UNAVAILABLE", "数据库暂时不可用", NULL);
 		goto out;
 	}
-	if (rt->auth == AUTH_SESSION) {
+	date_today(r->today);
+	if (rt->auth != AUTH_NONE) {
 		r->token = MHD_lookup_connection_value(r->conn,
 		    MHD_COOKIE_KIND, "fz_session");
 		if (r->token == NULL || core_session_check(r->st, r->token,
@@ -219,10 +260,44 @@ dispatch(struct req *r)
 				goto out;
 			}
 		}
+		if (core_actor_load(r->st, r->session.account_id, &r->account,
+		    &r->actor) != FZ_OK) {
+			http_error(r, 401, "UNAUTHENTICATED",
+			    "账号不可用，请重新登录", NULL);
+			goto out;
+		}
+		if ((rt->auth == AUTH_ADMIN && !r->actor.is_admin) ||
+		    (rt->auth == AUTH_SUPERVISOR && !r->actor.is_admin &&
+		    !core_actor_supervises(&r->actor)) ||
+		    (rt->auth == AUTH_READER &&
+		    !core_actor_reads_all(&r->actor))) {
+			http_error(r, 403, "FORBIDDEN", rt->auth == AUTH_ADMIN ?
+			    "需要系统管理员权限" : "当前角色无权进行此操作",
+			    NULL);
+			goto out;
+		}
 	}
 	rt->fn(r);
 out:
 	buf_release(&allow);
+}
+
+/* RFC 5987 percent-encoding of a UTF-8 file name. */
+static char *
+url_encode(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~", c) != NULL)
+			buf_addch(&b, c);
+		else
+			buf_addf(&b, "%%%02X", c);
+	}
+	return buf_detach(&b, NULL);
 }
 
 enum MHD_Result
@@ -232,14 +307,30 @@ http_respond(struct req *r)
 	char			*s;
 	enum MHD_Result		 ret;
 
-	s = json_dumps(r->out ? r->out : json_object(), JSON_COMPACT |
-	    JSON_PRESERVE_ORDER);
-	if (s == NULL)
-		s = xstrdup("{}");
-	resp = MHD_create_response_from_buffer(strlen(s), s,
-	    MHD_RESPMEM_MUST_FREE);
-	MHD_add_response_header(resp, "Content-Type",
-	    "application/json; charset=utf-8");
+	if (r->raw_type != NULL) {
+		char	 cd[800], *enc;
+
+		resp = MHD_create_response_from_buffer(r->raw.len, r->raw.ptr,
+		    MHD_RESPMEM_MUST_COPY);
+		MHD_add_response_header(resp, "Content-Type", r->raw_type);
+		if (r->raw_name != NULL) {
+			enc = url_encode(r->raw_name);
+			snprintf(cd, sizeof(cd), "attachment; filename=\"file\";"
+			    " filename*=UTF-8''%s", enc);
+			free(enc);
+			MHD_add_response_header(resp, "Content-Disposition",
+			    cd);
+		}
+	} else {
+		s = json_dumps(r->out ? r->out : json_object(), JSON_COMPACT |
+		    JSON_PRESERVE_ORDER);
+		if (s == NULL)
+			s = xstrdup("{}");
+		resp = MHD_create_response_from_buffer(strlen(s), s,
+		    MHD_RESPMEM_MUST_FREE);
+		MHD_add_response_header(resp, "Content-Type",
+		    "application/json; charset=utf-8");
+	}
 	MHD_add_response_header(resp, "Cache-Control", "no-store");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
@@ -253,6 +344,31 @@ http_respond(struct req *r)
 	ret = MHD_queue_response(r->conn, r->status ? r->status : 200, resp);
 	MHD_destroy_response(resp);
 	return ret;
+}
+
+/*
+ * How much body to keep for this request: the route's limit, or none for
+ * an unknown route or a route that needs a session when no session cookie
+ * came (a stranger cannot make the server buffer a large body).
+ */
+static size_t
+body_limit(struct req *r)
+{
+	const struct route	*rt;
+	struct buf		 allow = BUF_INIT;
+	char			 param[64];
+	size_t			 lim = 0;
+
+	rt = find_route(r, param, sizeof(param), &allow);
+	buf_release(&allow);
+	r->param = NULL;
+	if (rt == NULL)
+		return 0;
+	if (rt->auth != AUTH_NONE && MHD_lookup_connection_value(r->conn,
+	    MHD_COOKIE_KIND, "fz_session") == NULL)
+		return 4096;
+	lim = rt->max_body ? rt->max_body : DEFAULT_BODY;
+	return lim;
 }
 
 static enum MHD_Result
@@ -272,11 +388,13 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		r->method = method;
 		r->url = url;
 		buf_init(&r->body);
+		buf_init(&r->raw);
+		r->limit = body_limit(r);
 		*con_cls = r;
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {
-		if (r->body.len + *upload_size > 8 * DEFAULT_BODY)
+		if (r->body.len + *upload_size > r->limit)
 			r->too_big = 1;
 		else if (!r->too_big)
 			buf_add(&r->body, upload, *upload_size);
@@ -344,6 +462,9 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	json_decref(r->out);
 	free(r->set_cookie);
 	free(r->allow);
+	buf_release(&r->raw);
+	free(r->raw_name);
+	account_release(&r->account);
 	free(r);
 	*con_cls = NULL;
 }

@@ -7,6 +7,37 @@
  */
 #include "store-int.h"
 
+
+#define ASG_COLS "SELECT a.id, a.task_id, t.plan_id, t.number, a.unit_id, u.name, " \
+	    "a.role, a.source, a.state, a.claimed_at, a.claimed_by, a.closed_at, " \
+	    "a.closed_by FROM assignment a JOIN task t ON t.id = a.task_id " \
+	    "JOIN unit u ON u.id = a.unit_id "
+#define REP_COLS "SELECT r.id, r.period_id, r.task_id, r.unit_id, t.plan_id, t.number, " \
+	    "u.name, p.name, p.due, r.kind, r.progress, r.narrative, r.measures, " \
+	    "r.state, r.late, r.returns, r.submissions, r.first_submitted_at, " \
+	    "r.submitted_at, r.accepted_at, r.created_by, r.created_at, " \
+	    "r.updated_at FROM report r JOIN task t ON t.id = r.task_id " \
+	    "JOIN unit u ON u.id = r.unit_id JOIN period p ON p.id = r.period_id "
+#define REP_WHERE "WHERE (?1 = 0 OR t.plan_id = ?1) AND (?2 = 0 OR r.period_id = ?2) " \
+	    "AND (?3 = 0 OR r.task_id = ?3) AND (?4 = 0 OR r.unit_id = ?4) " \
+	    "AND (?5 = '' OR r.state = ?5) AND (?6 = 0 OR r.unit_id IN " \
+	    "(SELECT unit_id FROM account_role WHERE account_id = ?6) OR " \
+	    "(r.state IN ('submitted', 'accepted') AND r.task_id IN " \
+	    "(SELECT a.task_id FROM assignment a JOIN account_role ar ON " \
+	    "ar.unit_id = a.unit_id WHERE ar.account_id = ?6 AND " \
+	    "a.role = 'lead'))) AND (?7 = 0 OR r.unit_id NOT IN " \
+	    "(SELECT unit_id FROM account_role WHERE account_id = ?7)) "
+#define EXT_COLS "SELECT e.id, e.period_id, e.task_id, e.unit_id, t.number, u.name, " \
+	    "e.reason, e.original_due, e.requested_due, e.state, " \
+	    "e.requested_by, e.requested_at, e.decided_by, e.decided_at, " \
+	    "e.comment FROM extension e JOIN task t ON t.id = e.task_id " \
+	    "JOIN unit u ON u.id = e.unit_id "
+#define NOTICE_COLS "SELECT id, unit_id, kind, coalesce(period_id, 0), " \
+	    "coalesce(task_id, 0), message, actor, created_at, read_at " \
+	    "FROM notice "
+#define EVID_COLS "SELECT id, report_id, sha256, name, mime, size, " \
+	    "uploaded_by, uploaded_at FROM evidence "
+
 const char *const sql_common[STMT__MAX] = {
 	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM sqlite_master "
 	    "WHERE type = 'table' AND name = 'schema_version'",
@@ -139,6 +170,130 @@ const char *const sql_common[STMT__MAX] = {
 	    "RETURNING id",
 	[STMT_SESSION_DELETE_ACCOUNT] = "DELETE FROM session WHERE "
 	    "account_id = ?1 RETURNING id",
+	[STMT_AUDIT_PAGE] = "SELECT id, at, actor, action, object, detail "
+	    "FROM audit WHERE (?1 = '' OR actor = ?1) AND (?2 = '' OR "
+	    "object LIKE ?2 ESCAPE '!' OR action LIKE ?2 ESCAPE '!' OR "
+	    "detail LIKE ?2 ESCAPE '!') ORDER BY id DESC LIMIT ?3 OFFSET ?4",
+	[STMT_AUDIT_COUNT] = "SELECT count(*) FROM audit WHERE (?1 = '' OR "
+	    "actor = ?1) AND (?2 = '' OR object LIKE ?2 ESCAPE '!' OR "
+	    "action LIKE ?2 ESCAPE '!' OR detail LIKE ?2 ESCAPE '!')",
+	[STMT_TASK_PLAN] = "SELECT plan_id FROM task WHERE id = ?1",
+	[STMT_ASG_SYNC] = "INSERT INTO assignment (task_id, unit_id, role, "
+	    "source, state, created_at) SELECT r.task_id, m.unit_id, "
+	    "min(r.role), 'plan', 'assigned', ?2 FROM task_unit_ref r "
+	    "JOIN task_unit_member m ON m.ref_id = r.id JOIN task t ON "
+	    "t.id = r.task_id WHERE t.plan_id = ?1 AND m.unit_id IS NOT NULL "
+	    "GROUP BY r.task_id, m.unit_id ON CONFLICT (task_id, unit_id) "
+	    "DO UPDATE SET role = excluded.role WHERE assignment.source = "
+	    "'plan' AND assignment.role <> excluded.role",
+	[STMT_ASG_INSERT] = "INSERT INTO assignment (task_id, unit_id, role, "
+	    "source, state, created_at) VALUES (?1, ?2, ?3, ?4, 'assigned', ?5) "
+	    "RETURNING id",
+	[STMT_ASG_GET] = ASG_COLS "WHERE a.id = ?1",
+	[STMT_ASG_FIND] = ASG_COLS "WHERE a.task_id = ?1 AND a.unit_id = ?2",
+	[STMT_ASG_LIST] = ASG_COLS "WHERE (?1 = 0 OR t.plan_id = ?1) AND "
+	    "(?2 = 0 OR a.task_id = ?2) AND (?3 = 0 OR a.unit_id = ?3) ORDER BY "
+	    "t.number, CASE a.role WHEN 'lead' THEN 0 ELSE 1 END, u.ord, u.id",
+	[STMT_ASG_UPDATE] = "UPDATE assignment SET state = ?2, claimed_at = ?3, "
+	    "claimed_by = ?4, closed_at = ?5, closed_by = ?6 WHERE id = ?1 "
+	    "RETURNING id",
+	[STMT_STATUS_ROWS] = "SELECT a.id, a.task_id, t.number, t.section, "
+	    "a.unit_id, u.name, a.role, a.state, coalesce(r.id, 0), "
+	    "coalesce(r.state, ''), coalesce(r.progress, ''), "
+	    "coalesce(r.late, 0), coalesce(r.returns, 0), "
+	    "coalesce(r.submissions, 0), coalesce((SELECT max(e.requested_due) "
+	    "FROM extension e WHERE e.period_id = p.id AND e.task_id = "
+	    "a.task_id AND e.unit_id = a.unit_id AND e.state = 'approved'), "
+	    "p.due), p.grace_days, coalesce(r.first_submitted_at, ''), "
+	    "(SELECT count(*) FROM missed_report mr WHERE mr.period_id = p.id "
+	    "AND mr.task_id = a.task_id AND mr.unit_id = a.unit_id) "
+	    "FROM assignment a JOIN task t ON t.id = a.task_id "
+	    "JOIN unit u ON u.id = a.unit_id JOIN period p ON p.id = ?2 "
+	    "LEFT JOIN report r ON r.period_id = p.id AND r.task_id = "
+	    "a.task_id AND r.unit_id = a.unit_id WHERE t.plan_id = ?1 "
+	    "ORDER BY t.number, CASE a.role WHEN 'lead' THEN 0 ELSE 1 END, "
+	    "u.ord, u.id",
+	[STMT_REP_INSERT] = "INSERT INTO report (period_id, task_id, unit_id, "
+	    "kind, progress, narrative, measures, state, late, returns, "
+	    "submissions, created_by, created_at, updated_at) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, ?9, ?10, ?10) RETURNING id",
+	[STMT_REP_UPDATE] = "UPDATE report SET progress = ?2, narrative = ?3, "
+	    "measures = ?4, state = ?5, late = ?6, returns = ?7, "
+	    "submissions = ?8, first_submitted_at = ?9, submitted_at = ?10, "
+	    "accepted_at = ?11, updated_at = ?12 WHERE id = ?1 RETURNING id",
+	[STMT_REP_GET] = REP_COLS "WHERE r.id = ?1",
+	[STMT_REP_FIND] = REP_COLS "WHERE r.period_id = ?1 AND r.task_id = ?2 "
+	    "AND r.unit_id = ?3",
+	[STMT_REP_LIST] = REP_COLS REP_WHERE "ORDER BY p.starts DESC, "
+	    "t.number, u.ord, r.id LIMIT ?8 OFFSET ?9",
+	[STMT_REP_COUNT] = "SELECT count(*) FROM report r JOIN task t ON "
+	    "t.id = r.task_id " REP_WHERE,
+	[STMT_REP_EVENT_INS] = "INSERT INTO report_event (report_id, at, "
+	    "actor, action, reason, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "RETURNING id",
+	[STMT_REP_EVENT_LIST] = "SELECT id, report_id, at, actor, action, "
+	    "reason, comment FROM report_event WHERE report_id = ?1 "
+	    "ORDER BY id",
+	[STMT_CITE_DEL] = "DELETE FROM report_cite WHERE report_id = ?1",
+	[STMT_CITE_INS] = "INSERT INTO report_cite (report_id, cited_id) "
+	    "VALUES (?1, ?2)",
+	[STMT_CITE_LIST] = "SELECT cited_id FROM report_cite WHERE "
+	    "report_id = ?1 ORDER BY cited_id",
+	[STMT_BLOB_PUT] = "INSERT INTO file_blob (sha256, size, data) VALUES "
+	    "(?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING",
+	[STMT_BLOB_GET] = "SELECT size, data FROM file_blob WHERE sha256 = ?1",
+	[STMT_EVID_INSERT] = "INSERT INTO evidence (report_id, sha256, name, "
+	    "mime, size, uploaded_by, uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7) RETURNING id",
+	[STMT_EVID_GET] = EVID_COLS "WHERE id = ?1",
+	[STMT_EVID_DELETE] = "DELETE FROM evidence WHERE id = ?1 "
+	    "RETURNING report_id",
+	[STMT_EVID_LIST] = EVID_COLS "WHERE report_id = ?1 ORDER BY id",
+	[STMT_EVID_BY_SHA] = "SELECT e.report_id, t.number, u.name "
+	    "FROM evidence e JOIN report r ON r.id = e.report_id JOIN task t ON "
+	    "t.id = r.task_id JOIN unit u ON u.id = r.unit_id WHERE "
+	    "e.sha256 = ?1 AND e.report_id <> ?2 ORDER BY e.id",
+	[STMT_EXT_INSERT] = "INSERT INTO extension (period_id, task_id, "
+	    "unit_id, reason, original_due, requested_due, state, "
+	    "requested_by, requested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "'pending', ?7, ?8) RETURNING id",
+	[STMT_EXT_DECIDE] = "UPDATE extension SET state = ?2, decided_by = ?3, "
+	    "decided_at = ?4, comment = ?5 WHERE id = ?1 AND state = 'pending' "
+	    "RETURNING id",
+	[STMT_EXT_GET] = EXT_COLS "WHERE e.id = ?1",
+	[STMT_EXT_LIST] = EXT_COLS "WHERE (?1 = 0 OR t.plan_id = ?1) AND "
+	    "(?2 = 0 OR e.task_id = ?2) AND (?3 = 0 OR e.unit_id = ?3) AND "
+	    "(?4 = '' OR e.state = ?4) ORDER BY e.id DESC",
+	[STMT_DEADLINE] = "SELECT coalesce((SELECT max(requested_due) FROM "
+	    "extension WHERE period_id = p.id AND task_id = ?2 AND unit_id = ?3 "
+	    "AND state = 'approved'), p.due), p.grace_days FROM period p "
+	    "WHERE p.id = ?1",
+	[STMT_PERIOD_GET] = "SELECT id, plan_id, name, starts, ends, due, "
+	    "grace_days, locked FROM period WHERE id = ?1",
+	[STMT_PERIOD_SET_DUE] = "UPDATE period SET due = ?2 WHERE id = ?1 "
+	    "RETURNING id",
+	[STMT_PERIOD_DUE_LOG] = "INSERT INTO period_due_change (period_id, "
+	    "old_due, new_due, reason, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6)",
+	[STMT_MISSED_PUT] = "INSERT INTO missed_report (period_id, task_id, "
+	    "unit_id, deadline, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT (period_id, task_id, unit_id) DO NOTHING "
+	    "RETURNING period_id",
+	[STMT_NOTICE_INSERT] = "INSERT INTO notice (unit_id, kind, period_id, "
+	    "task_id, message, actor, created_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7) RETURNING id",
+	[STMT_NOTICE_LIST] = NOTICE_COLS "WHERE (?1 = 0 OR unit_id IN "
+	    "(SELECT unit_id FROM account_role WHERE account_id = ?1)) AND "
+	    "(?2 = 0 OR read_at IS NULL) AND (?3 = 0 OR task_id = ?3) AND "
+	    "(?4 = 0 OR unit_id = ?4) ORDER BY id DESC LIMIT ?5",
+	[STMT_NOTICE_GET] = NOTICE_COLS "WHERE id = ?1",
+	[STMT_NOTICE_READ] = "UPDATE notice SET read_at = ?2, read_by = ?3 "
+	    "WHERE id = ?1 AND read_at IS NULL RETURNING id",
+	[STMT_SETTING_GET] = "SELECT value FROM setting WHERE key = ?1",
+	[STMT_SETTING_PUT] = "INSERT INTO setting (key, value, updated_by, "
+	    "updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET "
+	    "value = excluded.value, updated_by = excluded.updated_by, "
+	    "updated_at = excluded.updated_at",
 	[STMT_LOGIN_FAIL_INS] = "INSERT INTO login_failure (login, at) "
 	    "VALUES (?1, ?2)",
 	[STMT_LOGIN_FAIL_COUNT] = "SELECT count(*) FROM login_failure "

@@ -89,6 +89,49 @@ enum stmt {
 	STMT_SESSION_TOUCH,
 	STMT_SESSION_DELETE,
 	STMT_SESSION_DELETE_ACCOUNT,
+	STMT_TASK_PLAN,
+	STMT_AUDIT_PAGE,
+	STMT_AUDIT_COUNT,
+	STMT_ASG_SYNC,
+	STMT_ASG_INSERT,
+	STMT_ASG_GET,
+	STMT_ASG_FIND,
+	STMT_ASG_LIST,
+	STMT_ASG_UPDATE,
+	STMT_STATUS_ROWS,
+	STMT_REP_INSERT,
+	STMT_REP_UPDATE,
+	STMT_REP_GET,
+	STMT_REP_FIND,
+	STMT_REP_LIST,
+	STMT_REP_COUNT,
+	STMT_REP_EVENT_INS,
+	STMT_REP_EVENT_LIST,
+	STMT_CITE_DEL,
+	STMT_CITE_INS,
+	STMT_CITE_LIST,
+	STMT_BLOB_PUT,
+	STMT_BLOB_GET,
+	STMT_EVID_INSERT,
+	STMT_EVID_GET,
+	STMT_EVID_DELETE,
+	STMT_EVID_LIST,
+	STMT_EVID_BY_SHA,
+	STMT_EXT_INSERT,
+	STMT_EXT_DECIDE,
+	STMT_EXT_GET,
+	STMT_EXT_LIST,
+	STMT_DEADLINE,
+	STMT_PERIOD_GET,
+	STMT_PERIOD_SET_DUE,
+	STMT_PERIOD_DUE_LOG,
+	STMT_MISSED_PUT,
+	STMT_NOTICE_INSERT,
+	STMT_NOTICE_LIST,
+	STMT_NOTICE_GET,
+	STMT_NOTICE_READ,
+	STMT_SETTING_GET,
+	STMT_SETTING_PUT,
 	STMT__MAX
 };
 
@@ -160,6 +203,8 @@ int64_t		 q_colint(struct dbq *, int);
 double		 q_colreal(struct dbq *, int);
 int		 q_colnull(struct dbq *, int);
 void		 q_reset(struct dbq *);
+/* Copy column i (NULL as "") into a fixed buffer, truncated at n - 1. */
+void		 q_colcpy(struct dbq *, int, char *, size_t);
 /* Step to the end, ignoring rows. */
 enum fz_err	 q_run(struct dbq *);
 /* Step once for an integer in column 0; FZ_ENOTFOUND if no row. */

@@ -94,11 +94,7 @@ store_fail(struct store *st, enum fz_err rc, const char *fmt, ...)
 void
 store_now(char out[21])
 {
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	date_now(out);
 }
 
 struct dbq *
@@ -170,6 +166,14 @@ int
 q_colnull(struct dbq *q, int i)
 {
 	return q->st->drv->col_null(q, i);
+}
+
+void
+q_colcpy(struct dbq *q, int i, char *out, size_t n)
+{
+	const char	*s = q->st->drv->col_text(q, i);
+
+	snprintf(out, n, "%s", s ? s : "");
 }
 
 void

@@ -25,7 +25,7 @@ struct table {
 	const char	*name;
 	const char	*order;		/* a unique order, same on every engine */
 	int		 serial;	/* has an id column with a sequence */
-	struct col	 cols[16];
+	struct col	 cols[24];
 };
 
 static const struct table tables[] = {
@@ -80,6 +80,48 @@ static const struct table tables[] = {
 	    { "name", 'T' }, { "starts", 'T' }, { "ends", 'T' }, { "due", 'T' },
 	    { "grace_days", 'I' }, { "locked", 'I' },
 	    { "created_at", 'T' } } },
+	{ "assignment", "id", 1, { { "id", 'I' }, { "task_id", 'I' },
+	    { "unit_id", 'I' }, { "role", 'T' }, { "source", 'T' },
+	    { "state", 'T' }, { "claimed_at", 'T' }, { "claimed_by", 'T' },
+	    { "closed_at", 'T' }, { "closed_by", 'T' },
+	    { "created_at", 'T' } } },
+	{ "report", "id", 1, { { "id", 'I' }, { "period_id", 'I' },
+	    { "task_id", 'I' }, { "unit_id", 'I' }, { "kind", 'T' },
+	    { "progress", 'T' }, { "narrative", 'T' }, { "measures", 'T' },
+	    { "state", 'T' }, { "late", 'I' }, { "returns", 'I' },
+	    { "submissions", 'I' }, { "first_submitted_at", 'T' },
+	    { "submitted_at", 'T' }, { "accepted_at", 'T' },
+	    { "created_by", 'T' }, { "created_at", 'T' },
+	    { "updated_at", 'T' } } },
+	{ "report_cite", "report_id, cited_id", 0, { { "report_id", 'I' },
+	    { "cited_id", 'I' } } },
+	{ "report_event", "id", 1, { { "id", 'I' }, { "report_id", 'I' },
+	    { "at", 'T' }, { "actor", 'T' }, { "action", 'T' },
+	    { "reason", 'T' }, { "comment", 'T' } } },
+	{ "file_blob", "sha256", 0, { { "sha256", 'T' }, { "size", 'I' },
+	    { "data", 'T' } } },
+	{ "evidence", "id", 1, { { "id", 'I' }, { "report_id", 'I' },
+	    { "sha256", 'T' }, { "name", 'T' }, { "mime", 'T' },
+	    { "size", 'I' }, { "uploaded_by", 'T' },
+	    { "uploaded_at", 'T' } } },
+	{ "extension", "id", 1, { { "id", 'I' }, { "period_id", 'I' },
+	    { "task_id", 'I' }, { "unit_id", 'I' }, { "reason", 'T' },
+	    { "original_due", 'T' }, { "requested_due", 'T' },
+	    { "state", 'T' }, { "requested_by", 'T' },
+	    { "requested_at", 'T' }, { "decided_by", 'T' },
+	    { "decided_at", 'T' }, { "comment", 'T' } } },
+	{ "period_due_change", "id", 1, { { "id", 'I' }, { "period_id", 'I' },
+	    { "old_due", 'T' }, { "new_due", 'T' }, { "reason", 'T' },
+	    { "actor", 'T' }, { "at", 'T' } } },
+	{ "missed_report", "period_id, task_id, unit_id", 0, {
+	    { "period_id", 'I' }, { "task_id", 'I' }, { "unit_id", 'I' },
+	    { "deadline", 'T' }, { "recorded_at", 'T' } } },
+	{ "notice", "id", 1, { { "id", 'I' }, { "unit_id", 'I' },
+	    { "kind", 'T' }, { "period_id", 'I' }, { "task_id", 'I' },
+	    { "message", 'T' }, { "actor", 'T' }, { "created_at", 'T' },
+	    { "read_at", 'T' }, { "read_by", 'T' } } },
+	{ "setting", "key", 0, { { "key", 'T' }, { "value", 'T' },
+	    { "updated_by", 'T' }, { "updated_at", 'T' } } },
 	{ "audit", "id", 1, { { "id", 'I' }, { "at", 'T' }, { "actor", 'T' },
 	    { "action", 'T' }, { "object", 'T' }, { "detail", 'T' },
 	    { "prev_hash", 'T' }, { "hash", 'T' } } },
@@ -91,7 +133,7 @@ ncols(const struct table *t)
 {
 	size_t	 n = 0;
 
-	while (n < 16 && t->cols[n].name != NULL)
+	while (n < 24 && t->cols[n].name != NULL)
 		n++;
 	return n;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fazhi/model.h"
+#include "fazhi/work.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
@@ -505,4 +506,42 @@ account_release(struct account *a)
 	}
 	free(a->roles);
 	memset(a, 0, sizeof(*a));
+}
+
+void
+report_release(struct report *r)
+{
+	if (r == NULL)
+		return;
+	free(r->narrative);
+	free(r->measures);
+	r->narrative = r->measures = NULL;
+}
+
+void
+report_event_release(struct report_event *e)
+{
+	if (e != NULL) {
+		free(e->comment);
+		e->comment = NULL;
+	}
+}
+
+void
+extension_release(struct extension *e)
+{
+	if (e == NULL)
+		return;
+	free(e->reason);
+	free(e->comment);
+	e->reason = e->comment = NULL;
+}
+
+void
+notice_release(struct notice *x)
+{
+	if (x != NULL) {
+		free(x->message);
+		x->message = NULL;
+	}
 }

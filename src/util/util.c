@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -358,4 +359,83 @@ progress_end(struct progress *p)
 		return;
 	progress_update(p, p->total);
 	fputc('\n', stderr);
+}
+
+/* Howard Hinnant's days_from_civil and civil_from_days. */
+enum fz_err
+date_days(const char *s, long *out)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	long	 y, m, d, era, yoe, doy, doe;
+	int	 i, leap;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return FZ_EINVAL;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return FZ_EINVAL;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && leap))
+		return FZ_EINVAL;
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	*out = era * 146097 + doe - 719468;
+	return FZ_OK;
+}
+
+void
+date_from_days(long z, char out[11])
+{
+	long	 era, doe, yoe, y, doy, mp, d, m;
+	char	 tmp[80];
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	snprintf(tmp, sizeof(tmp), "%04ld-%02ld-%02ld", y, m, d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
+void
+date_today(char out[11])
+{
+	const char	*env = getenv("FAZHI_TODAY");
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+	long		 dummy;
+
+	if (env != NULL && date_days(env, &dummy) == FZ_OK) {
+		memcpy(out, env, 10);
+		out[10] = '\0';
+		return;
+	}
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void
+date_now(char out[21])
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

@@ -10,43 +10,10 @@ setup_db
 echo 'correct-horse-battery' | "$FAZHI" user add --db "$DB" --name 张三 \
     --role sfj:supervisor --password-stdin zhangsan >/dev/null
 
-pids=""
-stop_servers() { for p in $pids; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
-trap 'stop_servers; cleanup' EXIT
-
-# start_server VAR: a server on a free port; VAR gets its base URL
-start_server() {
-	for _try in 1 2 3 4 5; do
-		_port=$(( ($(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 30000) + 20000 ))
-		"$FAZHI" serve --db "$DB" --listen "127.0.0.1:$_port" >"$T/serve$_port.log" 2>&1 &
-		_pid=$!
-		for _i in $(seq 1 50); do
-			if curl -s "http://127.0.0.1:$_port/healthz" >/dev/null 2>&1; then
-				pids="$pids $_pid"
-				eval "$1=http://127.0.0.1:$_port"
-				return 0
-			fi
-			kill -0 $_pid 2>/dev/null || break
-			sleep 0.1
-		done
-		kill $_pid 2>/dev/null
-	done
-	return 1
-}
+. "$TOP/tests/lib/http.sh"
 
 if start_server A && start_server B; then ok "two servers started on one database"
 else not_ok "two servers started"; exit 0; fi
-
-# req METHOD URL [BODY] [extra curl args]: status in $T/code, body in $T/body
-req() {
-	_m=$1; _u=$2; shift 2
-	if [ $# -gt 0 ] && [ "$1" != "" ]; then _b=$1; shift
-		curl -s -o "$T/body" -D "$T/head" -w '%{http_code}' -X "$_m" \
-		    -H 'Content-Type: application/json' --data-binary "$_b" "$@" "$_u" >"$T/code"
-	else [ $# -gt 0 ] && shift
-		curl -s -o "$T/body" -D "$T/head" -w '%{http_code}' -X "$_m" "$@" "$_u" >"$T/code"
-	fi
-}
 
 req GET "$A/api/plans"
 eq "$(cat "$T/code")" 401 "the plans need a session"

@@ -18,6 +18,9 @@ const NAMES = [
   'workflow: a clerk of another unit is refused the report by URL and by API'
 ]
 
+// A small, well-formed PDF: the server accepts evidence by type.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+
 async function stateOf (api, id) {
   const r = await api.get(`/api/reports/${id}`)
   assert(r.status === 200, `GET /api/reports/${id}: ${r.status} ${JSON.stringify(r.body)}`)
@@ -74,8 +77,8 @@ export async function run () {
       await p.goto(`${BASE}/reports/new?task=${task.id}&unit=${jtj}`)
       await p.waitForSelector('[data-test=report-form]')
       s.unitReport = await submitReport(p, '教体局本季度在官网公开政策文件12件，组织政务公开培训1次，覆盖全部中小学。')
-      await p.setInputFiles('[data-test=file]', { name: '政务公开培训签到表.txt', mimeType: 'text/plain', buffer: Buffer.from('签到表：张三、李四\n') })
-      await p.waitForSelector('[data-test=evidence]:has-text("政务公开培训签到表.txt")')
+      await p.setInputFiles('[data-test=file]', { name: '政务公开培训签到表.pdf', mimeType: 'application/pdf', buffer: PDF })
+      await p.waitForSelector('[data-test=evidence]:has-text("政务公开培训签到表.pdf")')
       await p.click('[data-test=submit]')
       await p.waitForSelector('[data-test=report-state]:has-text("待")')
     } finally { await p.context().close() }
@@ -98,7 +101,7 @@ export async function run () {
     } finally { await p.context().close() }
     const r = await stateOf(zfbApi, s.consolidated)
     eq(r.kind, 'consolidated', 'a consolidated report')
-    assert((r.cites || []).includes(s.unitReport), `it cites the 教体局 report (${JSON.stringify(r.cites)})`)
+    assert((r.cites || []).map((c) => (typeof c === 'object' ? c.id : c)).includes(s.unitReport), `it cites the 教体局 report (${JSON.stringify(r.cites)})`)
     await approveIfPending(zfbApi, s.consolidated, 'zfb_fzr')
   })
 
@@ -110,7 +113,7 @@ export async function run () {
       const row = p.locator('[data-test=review-table] .el-table__row', { hasText: '莘县人民政府办公室' }).first()
       await row.locator('button:has-text("退回")').click()
       await p.click('.el-dialog .el-select')
-      await p.click('.el-select-dropdown__item >> nth=0')
+      await p.locator('.el-select-dropdown__item:visible').first().click()
       await p.fill('.el-dialog textarea', '请补充各部门公开文件清单。')
       await p.click('.el-dialog__footer button:has-text("退回")')
       await p.waitForSelector('.el-message:has-text("已退回")')

@@ -81,9 +81,10 @@ export function fmtSize (n) {
   return (n / 1024 / 1024).toFixed(1) + ' MB'
 }
 
+// Rates come from the server as percentages (0-100), null when undefined.
 export function pct (x) {
   if (x == null || Number.isNaN(x)) return '—'
-  return (x <= 1 ? x * 100 : x).toFixed(1) + '%'
+  return Number(x).toFixed(1) + '%'
 }
 
 // "莘县人民政府办公室、莘县司法局" from a plan task's unit references.

@@ -1,0 +1,47 @@
+/*
+ * routes-int.h: the handlers the route table in routes.c names, defined in
+ * routes_work.c (the workflow, accounts, settings, audit).
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef FAZHI_ROUTES_INT_H
+#define FAZHI_ROUTES_INT_H
+
+struct req;
+
+void	 h_todo(struct req *);
+void	 h_tasks(struct req *);
+void	 h_dashboard(struct req *);
+void	 h_task(struct req *);
+void	 h_reasons(struct req *);
+void	 h_report_get(struct req *);
+void	 h_reports(struct req *);
+void	 h_report_create(struct req *);
+void	 h_report_update(struct req *);
+void	 h_report_submit(struct req *);
+void	 h_report_approve(struct req *);
+void	 h_report_review(struct req *);
+void	 h_evidence_add(struct req *);
+void	 h_evidence_get(struct req *);
+void	 h_evidence_delete(struct req *);
+void	 h_assignment_claim(struct req *);
+void	 h_assignment_close(struct req *);
+void	 h_assignment_add(struct req *);
+void	 h_extensions(struct req *);
+void	 h_extension_add(struct req *);
+void	 h_extension_decide(struct req *);
+void	 h_period_due(struct req *);
+void	 h_period_lock(struct req *);
+void	 h_period_unlock(struct req *);
+void	 h_period_add(struct req *);
+void	 h_urge(struct req *);
+void	 h_notices(struct req *);
+void	 h_notice_read(struct req *);
+void	 h_settings(struct req *);
+void	 h_settings_put(struct req *);
+void	 h_audit(struct req *);
+void	 h_accounts(struct req *);
+void	 h_account_add(struct req *);
+void	 h_account_disable(struct req *);
+void	 h_account_password(struct req *);
+
+#endif
