@@ -1,8 +1,9 @@
 # fazhi: build, test, demo, fuzz and bench. See README.md.
 #   make            build build/fazhi (strict warnings) and build/web (the
 #                   staff web application, Vite; needs node >= 18 and npm)
-#   make demo       install what is missing, build, load 莘县, the plan and
-#                   demo accounts, then `fazhi serve` shows the application
+#   make demo       install what is missing, build, load 莘县 and the plan,
+#                   serve it and the web application on http://127.0.0.1:8080
+#                   with demo accounts
 #   make check      every test, built with ASan and UBSan, then the
 #                   end-to-end tests in headless Chromium
 #   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
@@ -107,16 +108,7 @@ $(BUILD)/web/index.html: $(WEB_SRC) web/node_modules/.package-lock.json
 demo:
 	@scripts/deps.sh build
 	@$(MAKE) --no-print-directory all
-	@mkdir -p var
-	./$(BUILD)/fazhi init --db var/fazhi.db
-	./$(BUILD)/fazhi divisions import --db var/fazhi.db data/divisions/shandong.csv
-	./$(BUILD)/fazhi units import --db var/fazhi.db data/units/shenxian.csv
-	./$(BUILD)/fazhi plan import --db var/fazhi.db --update data/plans/shenxian-2022.md
-	./$(BUILD)/fazhi plan show --db var/fazhi.db
-	@scripts/demo-accounts.sh ./$(BUILD)/fazhi var/fazhi.db
-	@echo "演示账号（密码均为 fazhi-demo-2022，仅供本机试用）：admin 系统管理员，duban 依法治县办，"
-	@echo "  lingdao 县领导，zfb_fzr/jtj_fzr 单位负责人，zfb_lly/jtj_lly/gaj_lly 联络员"
-	@echo "启动：./$(BUILD)/fazhi serve --db var/fazhi.db   然后打开 http://127.0.0.1:8080/"
+	@scripts/demo.sh $(BUILD)
 
 # The whole suite under ASan and UBSan, in its own build folder, against
 # SQLite and against a throw-away PostgreSQL cluster (tests/with-pg.sh);

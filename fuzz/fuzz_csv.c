@@ -2,8 +2,11 @@
  * fuzz_csv.c: libFuzzer target for the CSV reader and the unit directory
  * parser. The input is read by csv_parse(), whose fields also check
  * buf_trim(), and by core_units_parse(); a directory that parses is
- * rendered as JSON and resolves the units of a small built-in plan. All is
- * released, so a leak is a finding too. Run by fuzz/run.sh.
+ * rendered as JSON and resolves the units of a small built-in plan; and
+ * by core_calendar_parse(), whose days must come back sorted, unique, in
+ * their year and with 班 only on weekends, and feed the working-day
+ * arithmetic. All is released, so a leak is a finding too. Run by
+ * fuzz/run.sh.
  * SPDX-License-Identifier: MIT
  */
 #include <stdint.h>
@@ -12,6 +15,7 @@
 
 #include <jansson.h>
 
+#include "fazhi/calendar.h"
 #include "fazhi/core.h"
 #include "fazhi/csv.h"
 #include "fazhi/import.h"
@@ -86,6 +90,53 @@ dump(json_t *j)
 	json_decref(j);
 }
 
+/* A calendar file: what parses obeys the rules and drives the arithmetic
+ * (counting from the date to the date n working days after it gives n). */
+static void
+check_calendar(const char *s, size_t size, int year)
+{
+	struct diags	 dg = { 0 };
+	struct cal_day	*v = NULL;
+	struct calendar	 cal;
+	size_t		 n = 0, i;
+	int		 y = 0, got, unknown;
+	int32_t		 day;
+	char		 out[11];
+
+	if (core_calendar_parse(s, size, year, &y, &v, &n, &dg) == FZ_OK) {
+		if (n == 0 || (year != 0 && y != year))
+			abort();
+		for (i = 0; i < n; i++) {
+			if (!cal_date_parse(v[i].date, &day) ||
+			    (i > 0 && strcmp(v[i - 1].date, v[i].date) >= 0))
+				abort();
+			if (v[i].kind == CAL_WORK && cal_weekday(day) <= 5)
+				abort();
+		}
+		cal_init(&cal);
+		if (cal_add_year(&cal, y, v, n) != n || !cal_known(&cal, y))
+			abort();
+		for (i = 0; i < n && i < 8; i++) {
+			if (cal_add_workdays(&cal, v[i].date, (int)i * 7 - 20,
+			    out, &unknown) != FZ_OK)
+				abort();
+			if (cal_workdays_between(&cal, v[i].date, out, &got,
+			    &unknown) != FZ_OK)
+				abort();
+			/* Back from a day off, the day itself is not in
+			 * [out, date) but is in (out, date]: no identity. */
+			if ((i * 7 > 20 || cal_is_workday(&cal, v[i].date)) &&
+			    got != (int)i * 7 - 20)
+				abort();
+		}
+		cal_release(&cal);
+	} else if (v != NULL || dg.nerrors == 0)
+		abort();
+	free(v);
+	dump(core_diags_json(&dg));
+	diags_release(&dg);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -120,5 +171,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dump(core_diags_json(&dg));
 	unit_dir_release(&dir);
 	diags_release(&dg);
+	check_calendar(s, size, 0);
+	check_calendar(s, size, 2024);
 	return 0;
 }

@@ -1,7 +1,7 @@
 /*
  * fazhi.c: main() of the fazhi program, a table of subcommands in the
- * manner of git: fazhi init, units, divisions, plan. Each subcommand lives
- * in src/cli/cmd_<name>.c and calls core/ for the work.
+ * manner of git: fazhi init, units, divisions, plan, calendar… Each
+ * subcommand lives in src/cli/cmd_<name>.c and calls core/ for the work.
  * SPDX-License-Identifier: MIT
  */
 #include <locale.h>
@@ -32,6 +32,7 @@ main(int argc, char **argv)
 		{ "units", cmd_units, "单位名录：import、list" },
 		{ "serve", cmd_serve, "启动 HTTP 服务（JSON API）" },
 		{ "period", cmd_period, "报送期：add、generate、list、lock、unlock" },
+		{ "calendar", cmd_calendar, "工作日历：import、list、workdays、add-workdays" },
 		{ "remind", cmd_remind, "提醒：列出并记录即将到期、逾期未报和待审核事项" },
 		{ "user", cmd_user, "账号：add、passwd、disable、enable、list" },
 		{ "plan", cmd_plan, "工作计划：import、list、show、export" },

@@ -205,6 +205,30 @@ struct period {
 	int		 locked;
 };
 
+/*
+ * A day of the official calendar (工作日历) that differs from the weekly rule
+ * "Monday to Friday are working days": a day off (a holiday, or a weekday off
+ * by 调休) or a Saturday or Sunday worked (调休上班).
+ */
+enum cal_kind {
+	CAL_OFF,		/* 休 */
+	CAL_WORK,		/* 班 */
+};
+
+struct cal_day {
+	char		 date[11];	/* YYYY-MM-DD */
+	enum cal_kind	 kind;
+	char		 name[64];	/* 春节; "" if none */
+};
+
+/* A year whose calendar is loaded, where it came from, how many days. */
+struct cal_year {
+	int		 year;
+	char		 source[256];
+	char		 loaded_at[21];
+	int		 ndays;
+};
+
 /* A warning or error found while reading a document or a CSV file. */
 struct diag {
 	int	 line;		/* 0 if none */

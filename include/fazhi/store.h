@@ -45,6 +45,9 @@ const char	*store_backend(const struct store *);
 /* Schema: the version in the store, the newest this program knows. */
 enum fz_err	 store_schema_version(struct store *, int *);
 int		 store_schema_latest(const struct store *);
+/* Migrations this program has that the store has not applied, by number
+ * (a lower number merged after a higher one is pending too). */
+enum fz_err	 store_schema_pending(struct store *, int *n);
 /* Apply pending migrations in one transaction; FZ_EVERSION if ahead. */
 enum fz_err	 store_migrate(struct store *, int *from, int *to);
 
@@ -99,6 +102,24 @@ enum fz_err	 store_period_put(struct store *, struct period *);
 enum fz_err	 store_period_lock(struct store *, int64_t id, int locked);
 enum fz_err	 store_period_iter(struct store *, int64_t plan_id,
 		    store_period_cb, void *);
+
+/*
+ * The official calendar. Put replaces every stored day of a year with
+ * v[0..n) (dates in that year) and records the year as loaded from source;
+ * call it inside a transaction (FZ_EINVAL otherwise). Days iterates a
+ * year's days by date; range the days in [from, to] (YYYY-MM-DD) by date;
+ * years the loaded years in order.
+ */
+typedef int	(*store_cal_day_cb)(const struct cal_day *, void *);
+typedef int	(*store_cal_year_cb)(const struct cal_year *, void *);
+enum fz_err	 store_calendar_put(struct store *, int year,
+		    const struct cal_day *, size_t n, const char *source);
+enum fz_err	 store_calendar_days(struct store *, int year,
+		    store_cal_day_cb, void *);
+enum fz_err	 store_calendar_range(struct store *, const char *from,
+		    const char *to, store_cal_day_cb, void *);
+enum fz_err	 store_calendar_years(struct store *, store_cal_year_cb,
+		    void *);
 
 /* Failed sign-ins: record one, count those since a time, clear a login's. */
 enum fz_err	 store_login_failure(struct store *, const char *login,

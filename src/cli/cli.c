@@ -34,7 +34,7 @@ cli_open(const char *db)
 {
 	struct store	*st = NULL;
 	enum fz_err	 rc;
-	int		 v = 0;
+	int		 v = 0, n = 0;
 
 	if ((rc = store_open(db, 0, &st)) != FZ_OK) {
 		if (rc == FZ_ENOTFOUND)
@@ -55,6 +55,13 @@ cli_open(const char *db)
 	if (v == 0) {
 		fprintf(stderr, "fazhi: 数据库“%s”尚未初始化：请先运行 "
 		    "fazhi init --db %s\n", db, db);
+		store_close(st);
+		return NULL;
+	}
+	if (v <= store_schema_latest(st) && store_schema_pending(st, &n) ==
+	    FZ_OK && n > 0) {
+		fprintf(stderr, "fazhi: 数据库“%s”有 %d 个结构升级尚未应用："
+		    "请运行 fazhi init 升级\n", db, n);
 		store_close(st);
 		return NULL;
 	}

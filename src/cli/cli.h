@@ -35,6 +35,7 @@ int	 cmd_serve(int, char **);
 int	 cmd_audit(int, char **);
 int	 cmd_period(int, char **);
 int	 cmd_remind(int, char **);
+int	 cmd_calendar(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);

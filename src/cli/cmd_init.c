@@ -42,7 +42,7 @@ cmd_init(int argc, char **argv)
 	const char	*db;
 	struct store	*st = NULL;
 	enum fz_err	 rc;
-	int		 r, from = 0, to = 0;
+	int		 r, from = 0, to = 0, pending = 0;
 
 	if ((r = cli_db_only(argc, argv, usage, &db)) >= 0)
 		return r;
@@ -54,14 +54,19 @@ cmd_init(int argc, char **argv)
 		store_close(st);
 		return EXIT_ERR;
 	}
+	if ((rc = store_schema_pending(st, &pending)) != FZ_OK)
+		pending = 1;	/* store_migrate says what is wrong */
 	if ((rc = store_migrate(st, &from, &to)) != FZ_OK) {
 		fprintf(stderr, "fazhi: 无法初始化数据库“%s”：%s\n", db,
 		    store_errmsg(st));
 		store_close(st);
 		return EXIT_ERR;
 	}
-	if (from == to)
+	if (pending == 0)
 		printf("数据库 %s 已是最新（结构版本 %d）\n", db, to);
+	else if (from == to)
+		printf("已为数据库 %s 补上 %d 个结构升级（结构版本 %d）\n", db,
+		    pending, to);
 	else if (from == 0)
 		printf("已创建数据库 %s（结构版本 %d）\n", db, to);
 	else

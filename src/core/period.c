@@ -33,19 +33,13 @@ fmt_date(char out[11], int y, int m, int d)
 	out[10] = '\0';
 }
 
-/* A real calendar date written YYYY-MM-DD. */
+/* A real calendar date written YYYY-MM-DD, years 1900 to 2999. */
 int
 core_date_valid(const char *s)
 {
-	int	 y, m, d;
-	char	 tail;
+	long	 d;
 
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-		return 0;
-	return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= mdays(y, m);
+	return date_days(s, &d) == FZ_OK && strcmp(s, "3000") < 0;
 }
 
 static enum fz_err

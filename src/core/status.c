@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "work-int.h"
+#include "fazhi/calendar.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
@@ -24,8 +25,10 @@ static const char *const state_order[] = { "overdue", "assigned", "claimed",
 
 struct judge {
 	long		 today;
-	long		 yellow_days;
+	char		 today_s[11];
+	long		 yellow_days;	/* working days */
 	long		 red_returns;
+	struct calendar	 cal;
 };
 
 struct standing {
@@ -34,11 +37,16 @@ struct standing {
 	int		 overdue;
 	int		 submitted;	/* ever sent to the supervisor */
 	long		 days_left;	/* to the deadline with grace */
+	long		 workdays_left;	/* the same in working days */
 };
 
 static void
 judge_init(struct store *st, const char *today, struct judge *j)
 {
+	cal_init(&j->cal);
+	/* Without a calendar only weekends are days off. */
+	(void)cal_load(&j->cal, st);
+	snprintf(j->today_s, sizeof(j->today_s), "%s", today);
 	if (date_days(today, &j->today) != FZ_OK)
 		j->today = 0;
 	j->yellow_days = core_setting_int(st, "light.yellow_days");
@@ -55,6 +63,16 @@ judge(const struct judge *j, const struct status_row *s, struct standing *o)
 	if (date_days(s->deadline, &d) == FZ_OK)
 		d += s->grace_days;
 	o->days_left = d - j->today;
+	o->workdays_left = o->days_left;
+	if (o->days_left > 0) {
+		char	 de[11];
+		int	 n, unknown;
+
+		date_from_days(d, de);
+		if (cal_workdays_between(&j->cal, j->today_s, de, &n,
+		    &unknown) == FZ_OK)
+			o->workdays_left = n;
+	}
 	if (str_eq(s->asg_state, "closed")) {
 		o->state = "closed";
 		o->light = GREEN;
@@ -75,7 +93,7 @@ judge(const struct judge *j, const struct status_row *s, struct standing *o)
 	if (o->overdue || str_eq(s->progress, "blocked") ||
 	    s->returns >= j->red_returns)
 		o->light = RED;
-	else if ((!o->submitted && o->days_left <= j->yellow_days) ||
+	else if ((!o->submitted && o->workdays_left <= j->yellow_days) ||
 	    str_eq(s->report_state, "returned") || s->late || s->missed)
 		o->light = YELLOW;
 	else
@@ -166,6 +184,7 @@ struct view {
 static void
 view_release(struct view *v)
 {
+	cal_release(&v->j.cal);
 	plan_release(&v->plan);
 	free(v->rows);
 	free(v->st);
@@ -875,7 +894,7 @@ remind_period(struct store *st, const struct remind_opts *o,
 				goto out;
 			}
 			*missed += added;
-		} else if (!g->submitted && g->days_left <= v.j.yellow_days) {
+		} else if (!g->submitted && g->workdays_left <= v.j.yellow_days) {
 			d = unit_due_get(&u, &nu, &cu, s);
 			json_array_append(d->due, item);
 		} else if (str_eq(s->report_state, "pending")) {

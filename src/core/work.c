@@ -163,9 +163,9 @@ static const struct setting {
 	const char	*name;
 } settings[] = {
 	{ "light.yellow_days", 3, 0, 60,
-	    "截止前多少天未报送即亮黄灯" },
+	    "截止前多少个工作日未报送即亮黄灯" },
 	{ "light.red_returns", 2, 1, 20, "被退回多少次即亮红灯" },
-	{ "upload.max_bytes", 20L * 1024 * 1024, 1024, 200L * 1024 * 1024,
+	{ "upload.max_bytes", 20L * 1024 * 1024, 1024, 64L * 1024 * 1024,
 	    "单个佐证材料的最大字节数" },
 	{ "upload.max_files", 20, 1, 200, "每份报告最多佐证材料数" },
 };

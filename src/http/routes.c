@@ -11,6 +11,7 @@
 
 #include "http-int.h"
 #include "routes-int.h"
+#include "fazhi/calendar.h"
 #include "fazhi/core.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
@@ -233,6 +234,63 @@ periods(struct req *r)
 	http_json(r, 200, json_pack("{s:o}", "periods", a));
 }
 
+
+/* The :year of the path, or a 400. */
+static int
+path_year(struct req *r, int *year)
+{
+	long long	 y;
+
+	if (str_toint(r->param, 1900, 2999, &y) != FZ_OK) {
+		http_error(r, 400, "INVALID", "年份应为 1900 到 2999 之间的整数",
+		    "year");
+		return 0;
+	}
+	*year = (int)y;
+	return 1;
+}
+
+static void
+calendar_get(struct req *r)
+{
+	json_t		*o;
+	enum fz_err	 rc;
+	int		 year;
+
+	if (!path_year(r, &year))
+		return;
+	if ((rc = core_calendar_json(r->st, year, &o)) != FZ_OK) {
+		http_fail(r, rc, NULL);
+		return;
+	}
+	http_json(r, 200, o);
+}
+
+static void
+calendar_put(struct req *r)
+{
+	struct diags	 dg = { 0 };
+	json_t		*o;
+	enum fz_err	 rc;
+	int		 year;
+
+	if (!path_year(r, &year))
+		return;
+	rc = core_calendar_put_json(r->st, year, r->json, r->actor.login, &dg);
+	if (rc == FZ_EINVAL) {
+		o = json_pack("{s:{s:s,s:s,s:o}}", "error", "code", "INVALID",
+		    "message", dg.n ? dg.v[0].message : "日历无效",
+		    "diagnostics", core_diags_json(&dg));
+		http_json(r, 400, o);
+	} else if (rc != FZ_OK)
+		http_fail(r, rc, NULL);
+	else if ((rc = core_calendar_json(r->st, year, &o)) != FZ_OK)
+		http_fail(r, rc, NULL);
+	else
+		http_json(r, 200, o);
+	diags_release(&dg);
+}
+
 /*
  * method, path, handler, who may call it, CSRF, body limit, raw body.
  * AUTH_SESSION routes check what the actor may do in core/; the others are
@@ -278,7 +336,7 @@ const struct route routes[] = {
 	{ "POST", "/api/reports/:id/review", h_report_review, AUTH_SUPERVISOR,
 	    1, 0, 0 },
 	{ "POST", "/api/reports/:id/evidence", h_evidence_add, AUTH_SESSION,
-	    1, 200 * MB, 1 },
+	    1, 64 * MB, 1 },
 	{ "GET", "/api/evidence/:id", h_evidence_get, AUTH_SESSION, 0, 0, 0 },
 	{ "DELETE", "/api/evidence/:id", h_evidence_delete, AUTH_SESSION, 1, 0,
 	    0 },
@@ -301,5 +359,8 @@ const struct route routes[] = {
 	{ "GET", "/api/settings", h_settings, AUTH_SESSION, 0, 0, 0 },
 	{ "PUT", "/api/settings", h_settings_put, AUTH_SUPERVISOR, 1, 0, 0 },
 	{ "GET", "/api/audit", h_audit, AUTH_SUPERVISOR, 0, 0, 0 },
+	{ "GET", "/api/calendar/:year", calendar_get, AUTH_SESSION, 0, 0, 0 },
+	{ "POST", "/api/calendar/:year", calendar_put, AUTH_ADMIN, 1, 65536,
+	    0 },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -45,6 +45,8 @@ const char *const sql_common[STMT__MAX] = {
 	    "FROM schema_version",
 	[STMT_VERSION_SET] = "INSERT INTO schema_version "
 	    "(version, name, applied_at) VALUES (?1, ?2, ?3)",
+	[STMT_VERSION_HAS] = "SELECT count(*) FROM schema_version "
+	    "WHERE version = ?1",
 	[STMT_DIV_PUT] = "INSERT INTO division (code, name, level, parent) "
 	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO UPDATE SET "
 	    "name = excluded.name, level = excluded.level, "
@@ -307,6 +309,19 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_PERIOD_LIST] = "SELECT id, plan_id, name, starts, ends, due, "
 	    "grace_days, locked FROM period WHERE plan_id = ?1 ORDER BY starts, "
 	    "id",
+	[STMT_CAL_DAY_DEL] = "DELETE FROM calendar_day WHERE year = ?1",
+	[STMT_CAL_DAY_INS] = "INSERT INTO calendar_day (day, kind, name, "
+	    "year) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_CAL_YEAR_PUT] = "INSERT INTO calendar_year (year, source, "
+	    "loaded_at) VALUES (?1, ?2, ?3) ON CONFLICT (year) DO UPDATE SET "
+	    "source = excluded.source, loaded_at = excluded.loaded_at",
+	[STMT_CAL_DAY_YEAR] = "SELECT day, kind, name FROM calendar_day "
+	    "WHERE year = ?1 ORDER BY day",
+	[STMT_CAL_DAY_RANGE] = "SELECT day, kind, name FROM calendar_day "
+	    "WHERE day >= ?1 AND day <= ?2 ORDER BY day",
+	[STMT_CAL_YEARS] = "SELECT y.year, y.source, y.loaded_at, "
+	    "(SELECT count(*) FROM calendar_day d WHERE d.year = y.year) "
+	    "FROM calendar_year y ORDER BY y.year",
 	[STMT_AUDIT_INS] = "INSERT INTO audit (at, actor, action, object, "
 	    "detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	/* SQLite's BEGIN IMMEDIATE already serialises writers. */

@@ -254,6 +254,49 @@ store_schema_version(struct store *st, int *v)
 	return FZ_OK;
 }
 
+/* Is migration number applied? (The store has a schema_version table.) */
+static enum fz_err
+version_applied(struct store *st, int number, int *yes)
+{
+	struct dbq	*q;
+	int64_t		 n = 0;
+	enum fz_err	 rc;
+
+	if ((q = q_open(st, STMT_VERSION_HAS)) == NULL)
+		return q_err(st);
+	q_int(q, 1, number);
+	rc = q_run_int(q, &n);
+	*yes = n > 0;
+	return rc;
+}
+
+/*
+ * Migrations are applied by number, not by position: each one this program
+ * carries that schema_version does not record is pending, so a migration
+ * numbered below the store's version (written on a branch in parallel and
+ * merged later) is still applied.
+ */
+enum fz_err
+store_schema_pending(struct store *st, int *n)
+{
+	const struct migration	*m;
+	enum fz_err		 rc;
+	int			 v = 0, yes;
+
+	*n = 0;
+	if ((rc = store_schema_version(st, &v)) != FZ_OK)
+		return rc;
+	for (m = st->migrations; m->name != NULL; m++) {
+		if (v == 0)
+			yes = 0;
+		else if ((rc = version_applied(st, m->number, &yes)) != FZ_OK)
+			return rc;
+		if (!yes)
+			(*n)++;
+	}
+	return FZ_OK;
+}
+
 static enum fz_err
 set_schema_version(struct store *st, int v, const char *name)
 {
@@ -279,7 +322,7 @@ store_migrate(struct store *st, int *from, int *to)
 {
 	const struct migration	*m;
 	enum fz_err		 rc;
-	int			 v = 0, latest = store_schema_latest(st);
+	int			 v = 0, yes, latest = store_schema_latest(st);
 
 	if ((rc = store_begin(st)) != FZ_OK)
 		return rc;
@@ -293,14 +336,19 @@ store_migrate(struct store *st, int *from, int *to)
 		goto out;
 	}
 	for (m = st->migrations; m->name != NULL; m++) {
-		if (m->number <= v)
+		if (v == 0)
+			yes = 0;
+		else if ((rc = version_applied(st, m->number, &yes)) != FZ_OK)
+			goto out;
+		if (yes)
 			continue;
 		if ((rc = st->drv->exec(st, m->sql)) != FZ_OK)
 			goto out;
 		if ((rc = set_schema_version(st, m->number, m->name)) != FZ_OK)
 			goto out;
-		v = m->number;
 	}
+	if (latest > v)
+		v = latest;
 	if (to != NULL)
 		*to = v;
 	rc = store_commit(st);

@@ -233,6 +233,33 @@ SASG=$(sql "SELECT id FROM assignment WHERE task_id = $TASK AND unit_id = $SCJG"
 as sup POST "$A/api/assignments/$SASG/close"
 eq "$(jget .assignment.state)" closed "县市场监管局's share is closed (办结)"
 
+# 有关 groups: the supervisor designates their members.
+T9=$(sql "SELECT id FROM task WHERE number = 9")
+as sup POST "$A/api/tasks/$T9/assignments" "{\"unit_id\":$SCJG,\"role\":\"responsible\"}"
+code 200 "the supervisor designates 县市场监管局 for task 9 (县政府有关部门)"
+eq "$(sql "SELECT source FROM assignment WHERE task_id = $T9 AND unit_id = $SCJG")" designated \
+    "the assignment says it was designated"
+as sup POST "$A/api/tasks/$T9/assignments" "{\"unit_id\":$SCJG}"
+code 409 "twice is a conflict"
+as scc POST "$A/api/tasks/$T9/assignments" "{\"unit_id\":$GC}"
+code 403 "a clerk cannot designate"
+
+# Periods: the supervisor moves a due date (kept in the history) and locks.
+Q2=$(sql "SELECT id FROM period WHERE name = '2022年第二季度'")
+as sup POST "$A/api/periods/$Q2/due" '{"due":"2022-07-15","reason":"端午节假期顺延"}'
+code 200 "the supervisor moves the second quarter's due date"
+eq "$(sql "SELECT old_due || ' ' || new_due FROM period_due_change WHERE period_id = $Q2")" \
+    "2022-07-10 2022-07-15" "the change is kept with the old date"
+as sup POST "$A/api/periods/$Q2/lock"
+code 200 "and locks it"
+as zcc POST "$A/api/reports" "{\"period_id\":$Q2,\"task_id\":$TASK,\"unit_id\":$ZC,\"narrative\":\"x\"}"
+code 400 "a locked period takes no report"
+eq "$(jget .error.field)" period_id "the error names the period"
+as scc POST "$A/api/periods/$Q2/unlock"
+code 403 "a clerk cannot unlock it"
+as sup POST "$A/api/periods/$Q2/unlock"
+code 200 "the supervisor unlocks it"
+
 # fazhi remind: a dry run records nothing; a run records 未报 once.
 n_open=$(( $(sql "SELECT count(*) FROM assignment") - 3 ))
 run 0 "$FAZHI" remind --db "$DB" --today 2022-04-20 --dry-run --json
@@ -268,6 +295,11 @@ req POST "$A/api/reports" "{}" -b "$T/jar.scc" -H "X-CSRF-Token: $(cat "$T/old.c
 code 401 "a replayed token after logout is refused"
 as sup PUT "$A/api/settings" '{"light.red_returns":0}'
 eq "$(jget .error.field)" light.red_returns "an out-of-range setting names itself"
+login zcc $PW "$A"
+sql "UPDATE session SET expires_at = '2000-01-01T00:00:00Z' WHERE account_id = (SELECT id FROM account WHERE login = 'zcc')" >/dev/null
+as zcc GET "$A/api/todo"
+code 401 "an expired session is refused"
+eq "$(jget .error.code)" UNAUTHENTICATED "with UNAUTHENTICATED"
 
 # Every change is in the audit log with before and after, and the chain holds.
 eq "$(sql "SELECT count(*) FROM audit WHERE action = 'report.return' AND object = 'report/$R'")" 1 \

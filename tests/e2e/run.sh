@@ -40,7 +40,7 @@ if ! { "$fz" init --db "$db" &&
     "$fz" divisions import --db "$db" "$top/data/divisions/shandong.csv" &&
     "$fz" units import --db "$db" "$top/data/units/shenxian.csv" &&
     "$fz" plan import --db "$db" "$top/data/plans/shenxian-2022.md" &&
-    sh "$top/scripts/demo-accounts.sh" "$fz" "$db"; } >"$T/setup.log" 2>&1; then
+    sh "$top/tests/e2e/accounts.sh" "$fz" "$db"; } >"$T/setup.log" 2>&1; then
 	echo "not ok 1 - the e2e store is built"
 	sed 's/^/# /' "$T/setup.log" | tail -20
 	exit 1

@@ -4,7 +4,8 @@
  * cluster, against PostgreSQL: migrations and the version guard, unique
  * names, Chinese and 4-byte text, NULLs, large texts, order, round trips,
  * updates with stable ids, not-found, conflict, rollback, concurrent
- * writers, and (PostgreSQL) a connection dropped mid-transaction.
+ * writers, the working-day calendar, migrations applied by number, and
+ * (PostgreSQL) a connection dropped mid-transaction.
  * SPDX-License-Identifier: MIT
  */
 #include "testlib.h"
@@ -16,6 +17,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "fazhi/calendar.h"
 #include "fazhi/core.h"
 #include "fazhi/store.h"
 
@@ -145,6 +147,30 @@ test_migrate(void **state)
 	assert_int_equal(store_migrate(f->st, &from, &to), FZ_OK);
 	assert_int_equal(from, v);
 	assert_int_equal(to, v);
+}
+
+/* Migrations are applied by number: one missing below the store's
+ * version (merged from a branch after a higher one) is still pending and
+ * is applied; the others are not run twice. */
+static void
+test_migrate_by_number(void **state)
+{
+	struct fx	*f = *state;
+	int		 n = -1, v = 0, from, to;
+
+	assert_int_equal(store_schema_pending(f->st, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	raw_exec(f, "DROP TABLE period");
+	raw_exec(f, "DELETE FROM schema_version WHERE version = 5");
+	assert_int_equal(store_schema_version(f->st, &v), FZ_OK);
+	assert_int_equal(v, store_schema_latest(f->st));
+	assert_int_equal(store_schema_pending(f->st, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_migrate(f->st, &from, &to), FZ_OK);
+	assert_int_equal(to, store_schema_latest(f->st));
+	assert_int_equal(store_schema_pending(f->st, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	raw_exec(f, "SELECT count(*) FROM period");
 }
 
 static void
@@ -633,6 +659,300 @@ test_accounts_sessions(void **state)
 	diags_release(&dg);
 }
 
+/* The workflow's operations: assignments from a plan, reports with their
+ * visibility rule, events, citations, files kept once, extensions and the
+ * deadline they move, 未报 recorded once, notices, settings, the log. */
+static void
+test_workflow_ops(void **state)
+{
+	struct fx		*f = *state;
+	struct plan		 p;
+	struct period		 per;
+	struct assignment	*av, a;
+	struct report		 r, c, *rv;
+	struct report_filter	 rf;
+	struct report_event	 e, *ev;
+	struct evidence		 ed, *evv;
+	struct evidence_reuse	*ru;
+	struct extension	 x, *xv;
+	struct notice		 nt, *nv;
+	struct notice_filter	 nf;
+	struct audit_entry	*au;
+	struct role_spec	 roles[1] = { { "scjg", STAFF_CLERK } };
+	struct account_spec	 spec = { "li", "李", "correct-horse-battery",
+				    0, roles, 1 };
+	struct diags		 dg = { 0 };
+	struct unit_dir		 dir = { 0 };
+	struct buf		 u = BUF_INIT;
+	struct account		 acc;
+	int64_t			 task13 = 0, scjg = 0, sfj = 0, *cites, total;
+	size_t			 n, i, nlead = 0;
+	char			 due[11], *v, *b64;
+	int			 grace, added;
+
+	tl_read("data/units/shenxian.csv", &u);
+	assert_int_equal(core_units_parse(u.ptr, u.len, NULL, &dir, &dg),
+	    FZ_OK);
+	for (i = 0; i < dir.n; i++)
+		assert_int_equal(store_unit_put(f->st, &dir.v[i], &dir.v[i].id),
+		    FZ_OK);
+	load_plan("data/plans/shenxian-2022.md", &p);
+	unit_dir_release(&dir);
+	assert_int_equal(core_units_load(f->st, &dir), FZ_OK);
+	core_plan_resolve(&p, &dir, &dg);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_assignment_sync(f->st, p.id), FZ_OK);
+	/* Twice is harmless: one assignment per task and unit. */
+	assert_int_equal(store_assignment_sync(f->st, p.id), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	for (i = 0; i < p.ntasks; i++)
+		if (p.tasks[i].number == 13)
+			task13 = p.tasks[i].id;
+	for (i = 0; i < dir.n; i++) {
+		if (str_eq(dir.v[i].code, "scjg"))
+			scjg = dir.v[i].id;
+		if (str_eq(dir.v[i].code, "sfj"))
+			sfj = dir.v[i].id;
+	}
+	/* Task 13: 牵头单位 县司法局, 50 responsible units (26 enforcement
+	 * departments and 24 towns and subdistricts of the directory). */
+	assert_int_equal(store_assignment_list(f->st, 0, task13, 0, &av, &n),
+	    FZ_OK);
+	assert_int_equal(n, 51);
+	for (i = 0; i < n; i++)
+		nlead += str_eq(av[i].role, "lead");
+	assert_int_equal(nlead, 1);
+	assert_string_equal(av[0].role, "lead");	/* leads come first */
+	assert_int_equal(av[0].unit_id, sfj);
+	free(av);
+	assert_int_equal(store_assignment_find(f->st, task13, scjg, &a), FZ_OK);
+	assert_string_equal(a.state, "assigned");
+	snprintf(a.state, sizeof(a.state), "claimed");
+	snprintf(a.claimed_by, sizeof(a.claimed_by), "李");
+	assert_int_equal(store_assignment_update(f->st, &a), FZ_OK);
+	assert_int_equal(store_assignment_get(f->st, a.id, &a), FZ_OK);
+	assert_string_equal(a.state, "claimed");
+	assert_string_equal(a.claimed_by, "李");
+	assert_string_equal(a.closed_at, "");	/* NULL reads as empty */
+
+	memset(&per, 0, sizeof(per));
+	per.plan_id = p.id;
+	snprintf(per.name, sizeof(per.name), "2022年第一季度");
+	snprintf(per.starts, sizeof(per.starts), "2022-01-01");
+	snprintf(per.ends, sizeof(per.ends), "2022-03-31");
+	snprintf(per.due, sizeof(per.due), "2022-04-10");
+	per.grace_days = 2;
+	assert_int_equal(store_period_put(f->st, &per), FZ_OK);
+
+	/* A report with Chinese text; the same key twice is a conflict. */
+	memset(&r, 0, sizeof(r));
+	r.period_id = per.id;
+	r.task_id = task13;
+	r.unit_id = scjg;
+	snprintf(r.kind, sizeof(r.kind), "unit");
+	snprintf(r.progress, sizeof(r.progress), "in_progress");
+	snprintf(r.state, sizeof(r.state), "draft");
+	snprintf(r.created_by, sizeof(r.created_by), "li");
+	r.narrative = xstrdup("聘任行政执法社会监督员 12 名𠀀");
+	r.measures = xstrdup("2,3");
+	assert_int_equal(store_report_put(f->st, &r), FZ_OK);
+	c = r;
+	c.id = 0;
+	assert_int_equal(store_report_put(f->st, &c), FZ_ECONFLICT);
+	r.submissions = 1;
+	snprintf(r.state, sizeof(r.state), "submitted");
+	snprintf(r.first_submitted_at, sizeof(r.first_submitted_at),
+	    "2022-04-09T01:00:00Z");
+	assert_int_equal(store_report_put(f->st, &r), FZ_OK);
+	report_release(&r);
+	assert_int_equal(store_report_find(f->st, per.id, task13, scjg, &r),
+	    FZ_OK);
+	assert_string_equal(r.narrative, "聘任行政执法社会监督员 12 名𠀀");
+	assert_string_equal(r.unit_name, "莘县市场监督管理局");
+	assert_string_equal(r.period_name, "2022年第一季度");
+	assert_int_equal(r.task_number, 13);
+	assert_string_equal(r.accepted_at, "");
+
+	/* Visibility: an account of scjg sees it; of nobody's unit, not. */
+	assert_int_equal(core_account_add(f->st, &spec, "test", &dg), FZ_OK);
+	memset(&acc, 0, sizeof(acc));
+	assert_int_equal(store_account_get(f->st, "li", &acc), FZ_OK);
+	memset(&rf, 0, sizeof(rf));
+	rf.task_id = task13;
+	rf.visible_to = acc.id;
+	assert_int_equal(store_report_list(f->st, &rf, &rv, &n, &total),
+	    FZ_OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(n, 1);
+	report_release(&rv[0]);
+	free(rv);
+	rf.not_of = acc.id;		/* a review queue leaves out its own */
+	assert_int_equal(store_report_list(f->st, &rf, &rv, &n, &total),
+	    FZ_OK);
+	assert_int_equal(total, 0);
+	free(rv);
+	account_release(&acc);
+
+	memset(&e, 0, sizeof(e));
+	e.report_id = r.id;
+	snprintf(e.actor, sizeof(e.actor), "sup");
+	snprintf(e.action, sizeof(e.action), "return");
+	snprintf(e.reason, sizeof(e.reason), "R02");
+	e.comment = (char *)(uintptr_t)"请补充";
+	assert_int_equal(store_report_event_add(f->st, &e), FZ_OK);
+	assert_int_equal(store_report_events(f->st, r.id, &ev, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(ev[0].reason, "R02");
+	assert_string_equal(ev[0].comment, "请补充");
+	report_event_release(&ev[0]);
+	free(ev);
+
+	/* A consolidated report cites it. */
+	memset(&c, 0, sizeof(c));
+	c.period_id = per.id;
+	c.task_id = task13;
+	c.unit_id = sfj;
+	snprintf(c.kind, sizeof(c.kind), "consolidated");
+	snprintf(c.progress, sizeof(c.progress), "done");
+	snprintf(c.state, sizeof(c.state), "draft");
+	snprintf(c.created_by, sizeof(c.created_by), "wang");
+	assert_int_equal(store_report_put(f->st, &c), FZ_OK);
+	assert_int_equal(store_report_cites_set(f->st, c.id, &r.id, 1), FZ_OK);
+	assert_int_equal(store_report_cites(f->st, c.id, &cites, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(cites[0], r.id);
+	free(cites);
+
+	/* A file kept once, used by two reports: each sees the other. */
+	assert_int_equal(store_blob_put(f->st, "ab12", 3, "YWJj"), FZ_OK);
+	assert_int_equal(store_blob_put(f->st, "ab12", 3, "YWJj"), FZ_OK);
+	memset(&ed, 0, sizeof(ed));
+	ed.report_id = r.id;
+	snprintf(ed.sha256, sizeof(ed.sha256), "ab12");
+	snprintf(ed.name, sizeof(ed.name), "聘书.pdf");
+	snprintf(ed.mime, sizeof(ed.mime), "application/pdf");
+	ed.size = 3;
+	snprintf(ed.uploaded_by, sizeof(ed.uploaded_by), "li");
+	assert_int_equal(store_evidence_add(f->st, &ed), FZ_OK);
+	ed.report_id = c.id;
+	assert_int_equal(store_evidence_add(f->st, &ed), FZ_OK);
+	assert_int_equal(store_evidence_reuse(f->st, "ab12", c.id, &ru, &n),
+	    FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ru[0].report_id, r.id);
+	assert_string_equal(ru[0].unit_name, "莘县市场监督管理局");
+	free(ru);
+	assert_int_equal(store_blob_get(f->st, "ab12", &b64), FZ_OK);
+	assert_string_equal(b64, "YWJj");
+	free(b64);
+	assert_int_equal(store_evidence_delete(f->st, ed.id), FZ_OK);
+	assert_int_equal(store_evidence_delete(f->st, ed.id), FZ_ENOTFOUND);
+	assert_int_equal(store_evidence_list(f->st, c.id, &evv, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	free(evv);
+
+	/* The deadline is the period's until an extension is approved. */
+	assert_int_equal(store_deadline(f->st, per.id, task13, scjg, due,
+	    &grace), FZ_OK);
+	assert_string_equal(due, "2022-04-10");
+	assert_int_equal(grace, 2);
+	memset(&x, 0, sizeof(x));
+	x.period_id = per.id;
+	x.task_id = task13;
+	x.unit_id = scjg;
+	x.reason = (char *)(uintptr_t)"人员调整";
+	snprintf(x.original_due, sizeof(x.original_due), "2022-04-10");
+	snprintf(x.requested_due, sizeof(x.requested_due), "2022-04-30");
+	snprintf(x.requested_by, sizeof(x.requested_by), "li");
+	assert_int_equal(store_extension_add(f->st, &x), FZ_OK);
+	assert_int_equal(store_deadline(f->st, per.id, task13, scjg, due,
+	    &grace), FZ_OK);
+	assert_string_equal(due, "2022-04-10");	/* pending: no change */
+	assert_int_equal(store_extension_decide(f->st, x.id, "approved",
+	    "sup", NULL), FZ_OK);
+	assert_int_equal(store_extension_decide(f->st, x.id, "refused",
+	    "sup", "晚了"), FZ_ENOTFOUND);		/* decided once */
+	assert_int_equal(store_deadline(f->st, per.id, task13, scjg, due,
+	    &grace), FZ_OK);
+	assert_string_equal(due, "2022-04-30");
+	assert_int_equal(store_extension_list(f->st, p.id, 0, 0, "approved",
+	    &xv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(xv[0].original_due, "2022-04-10");
+	extension_release(&xv[0]);
+	free(xv);
+	assert_int_equal(store_period_set_due(f->st, per.id, "2022-04-10",
+	    "2022-04-15", "节假日", "sup"), FZ_OK);
+	assert_int_equal(store_period_get(f->st, per.id, &per), FZ_OK);
+	assert_string_equal(per.due, "2022-04-15");
+
+	assert_int_equal(store_missed_put(f->st, per.id, task13, sfj,
+	    "2022-04-15", &added), FZ_OK);
+	assert_int_equal(added, 1);
+	assert_int_equal(store_missed_put(f->st, per.id, task13, sfj,
+	    "2022-04-15", &added), FZ_OK);
+	assert_int_equal(added, 0);
+
+	memset(&nt, 0, sizeof(nt));
+	nt.unit_id = scjg;
+	nt.task_id = task13;
+	snprintf(nt.kind, sizeof(nt.kind), "urge");
+	snprintf(nt.actor, sizeof(nt.actor), "sup");
+	nt.message = (char *)(uintptr_t)"请尽快报送";
+	assert_int_equal(store_notice_add(f->st, &nt), FZ_OK);
+	memset(&nf, 0, sizeof(nf));
+	nf.unit_id = scjg;
+	nf.unread = 1;
+	assert_int_equal(store_notice_list(f->st, &nf, &nv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(nv[0].period_id, 0);	/* NULL reads as 0 */
+	notice_release(&nv[0]);
+	free(nv);
+	assert_int_equal(store_notice_read(f->st, nt.id, "li"), FZ_OK);
+	assert_int_equal(store_notice_list(f->st, &nf, &nv, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	free(nv);
+
+	assert_int_equal(store_setting_get(f->st, "light.yellow_days", &v),
+	    FZ_ENOTFOUND);
+	assert_int_equal(store_setting_put(f->st, "light.yellow_days", "5",
+	    "sup"), FZ_OK);
+	assert_int_equal(store_setting_put(f->st, "light.yellow_days", "7",
+	    "sup"), FZ_OK);
+	assert_int_equal(store_setting_get(f->st, "light.yellow_days", &v),
+	    FZ_OK);
+	assert_string_equal(v, "7");
+	free(v);
+	assert_int_equal(core_setting_int(f->st, "light.yellow_days"), 7);
+
+	/* The log by words: LIKE wildcards in the words are literal. */
+	assert_int_equal(store_audit(f->st, "sup", "report.return",
+	    "report/1", "{\"reason\":\"R_2%\"}"), FZ_OK);
+	assert_int_equal(store_audit(f->st, "sup", "report.accept",
+	    "report/2", "{\"reason\":\"RX2x\"}"), FZ_OK);
+	assert_int_equal(store_audit_page(f->st, "sup", "R_2%", 10, 0, &au,
+	    &n, &total), FZ_OK);
+	assert_int_equal(total, 1);
+	assert_string_equal(au[0].action, "report.return");
+	audit_entry_release(&au[0]);
+	free(au);
+	assert_int_equal(store_audit_page(f->st, NULL, NULL, 1, 1, &au, &n,
+	    &total), FZ_OK);
+	assert_true(total >= 3);		/* + core_account_add's */
+	assert_int_equal(n, 1);
+	assert_string_equal(au[0].action, "report.return");	/* newest first */
+	audit_entry_release(&au[0]);
+	free(au);
+
+	report_release(&r);
+	report_release(&c);
+	unit_dir_release(&dir);
+	plan_release(&p);
+	buf_release(&u);
+	diags_release(&dg);
+}
+
 /* The audit chain holds, and breaks where an entry is edited or a
  * predecessor deleted. */
 static void
@@ -664,6 +984,103 @@ test_audit_chain(void **state)
 	raw_exec(f, "DELETE FROM audit WHERE id = 2");
 	assert_int_equal(store_audit_verify(f->st, &c), FZ_OK);
 	assert_int_equal(c.bad_id, 3);
+}
+
+static int
+cal_day_cb(const struct cal_day *d, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_addf(b, "%s %s %s;", d->date, d->kind == CAL_WORK ? "班" : "休",
+	    d->name[0] ? d->name : "-");
+	return 0;
+}
+
+static int
+cal_year_cb(const struct cal_year *y, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_addf(b, "%d %d %s %d;", y->year, y->ndays, y->source[0] ?
+	    y->source : "-", (int)strlen(y->loaded_at));
+	return 0;
+}
+
+static void
+cal_set(struct cal_day *d, const char *date, enum cal_kind k,
+    const char *name)
+{
+	memset(d, 0, sizeof(*d));
+	snprintf(d->date, sizeof(d->date), "%s", date);
+	d->kind = k;
+	snprintf(d->name, sizeof(d->name), "%s", name);
+}
+
+/* The calendar: a year replaced whole inside a transaction, never
+ * outside one; days by year and by date range across years, in order;
+ * NULL names; a duplicate date is a conflict and rolls back cleanly. */
+static void
+test_calendar(void **state)
+{
+	struct fx	*f = *state;
+	struct cal_day	 d[4];
+	struct buf	 b = BUF_INIT;
+	struct calendar	 cal;
+
+	cal_set(&d[0], "2024-02-10", CAL_OFF, "春节");
+	cal_set(&d[1], "2024-02-04", CAL_WORK, "春节");
+	cal_set(&d[2], "2024-03-08", CAL_OFF, "");
+	assert_int_equal(store_calendar_put(f->st, 2024, d, 3, "x"),
+	    FZ_EINVAL);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_calendar_put(f->st, 2024, d, 3, "2024.csv"),
+	    FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_calendar_days(f->st, 2024, cal_day_cb, &b),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "2024-02-04 班 春节;2024-02-10 休 春节;"
+	    "2024-03-08 休 -;");
+	buf_reset(&b);
+	assert_int_equal(store_calendar_years(f->st, cal_year_cb, &b), FZ_OK);
+	assert_string_equal(b.ptr, "2024 3 2024.csv 20;");
+
+	/* Replacing 2024 drops what it had; 2023 is another year. */
+	cal_set(&d[0], "2024-01-01", CAL_OFF, "元旦");
+	cal_set(&d[1], "2023-12-31", CAL_OFF, "元旦");
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_calendar_put(f->st, 2024, d, 1, NULL), FZ_OK);
+	assert_int_equal(store_calendar_put(f->st, 2023, d + 1, 1, "n"),
+	    FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	buf_reset(&b);
+	assert_int_equal(store_calendar_range(f->st, "2023-12-30",
+	    "2024-01-01", cal_day_cb, &b), FZ_OK);
+	assert_string_equal(b.ptr, "2023-12-31 休 元旦;2024-01-01 休 元旦;");
+	buf_reset(&b);
+	assert_int_equal(store_calendar_years(f->st, cal_year_cb, &b), FZ_OK);
+	assert_string_equal(b.ptr, "2023 1 n 20;2024 1 - 20;");
+
+	/* A date twice: a conflict; the rollback keeps the year as it was. */
+	cal_set(&d[0], "2024-05-01", CAL_OFF, "劳动节");
+	cal_set(&d[1], "2024-05-01", CAL_OFF, "劳动节");
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_calendar_put(f->st, 2024, d, 2, "dup"),
+	    FZ_ECONFLICT);
+	assert_int_equal(store_rollback(f->st), FZ_OK);
+	buf_reset(&b);
+	assert_int_equal(store_calendar_days(f->st, 2024, cal_day_cb, &b),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "2024-01-01 休 元旦;");
+
+	/* The calendar loaded from the store knows its years. */
+	assert_int_equal(cal_load(&cal, f->st), FZ_OK);
+	assert_true(cal_known(&cal, 2023));
+	assert_true(cal_known(&cal, 2024));
+	assert_false(cal_known(&cal, 2025));
+	assert_int_equal(cal_is_workday(&cal, "2024-01-01"), 0);
+	assert_int_equal(cal_is_workday(&cal, "2024-01-02"), 1);
+	cal_release(&cal);
+	buf_release(&b);
 }
 
 /* Every table the migrations create is one db copy moves. */
@@ -739,6 +1156,16 @@ test_copy_round_trip(void **state)
 	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
 	assert_int_equal(store_commit(f->st), FZ_OK);
 	assert_int_equal(store_audit(f->st, "test", "x", "y", NULL), FZ_OK);
+	{
+		struct cal_day	 d[2];
+
+		cal_set(&d[0], "2024-02-04", CAL_WORK, "春节");
+		cal_set(&d[1], "2024-02-10", CAL_OFF, "");
+		assert_int_equal(store_begin(f->st), FZ_OK);
+		assert_int_equal(store_calendar_put(f->st, 2024, d, 2,
+		    "2024.csv"), FZ_OK);
+		assert_int_equal(store_commit(f->st), FZ_OK);
+	}
 	assert_int_equal(store_digest(f->st, &a), FZ_OK);
 
 	/* Copy to the other engine when a cluster exists, else SQLite. */
@@ -800,6 +1227,7 @@ main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_migrate),
+		T(test_migrate_by_number),
 		T(test_version_ahead_refused),
 		T(test_unit_names_unique),
 		T(test_rollback),
@@ -813,6 +1241,8 @@ main(void)
 		T(test_server_restart),
 		T(test_accounts_sessions),
 		T(test_audit_chain),
+		T(test_workflow_ops),
+		T(test_calendar),
 		T(test_copy_covers_schema),
 		T(test_copy_round_trip),
 		cmocka_unit_test(test_bad_dsn),

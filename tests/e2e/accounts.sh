@@ -1,10 +1,10 @@
 #!/bin/sh
-# demo-accounts.sh: one demo account for each role of the web application,
+# accounts.sh: the end-to-end tests' accounts, one for each role,
 # and the plan's quarterly reporting periods, in a store that already holds
-# the 莘县 directory and the reference plan (make demo; tests/e2e/run.sh).
+# the 莘县 directory and the reference plan (tests/e2e/run.sh).
 # Every account has the password "fazhi-demo-2022": for trying fazhi out
 # on 127.0.0.1 only, never for a real deployment.
-# Usage: scripts/demo-accounts.sh FAZHI_BINARY DB
+# Usage: tests/e2e/accounts.sh FAZHI_BINARY DB
 # SPDX-License-Identifier: MIT
 set -eu
 fz=$1
