@@ -1,8 +1,11 @@
 # fazhi: build, test, demo, fuzz and bench. See README.md.
-#   make            build build/fazhi (strict warnings)
+#   make            build build/fazhi (strict warnings) and build/web (the
+#                   staff web application, Vite; needs node >= 18 and npm)
 #   make demo       install what is missing, build, load 莘县 and the plan,
-#                   serve it on http://127.0.0.1:8080 with demo accounts
-#   make check      every test, built with ASan and UBSan
+#                   serve it and the web application on http://127.0.0.1:8080
+#                   with demo accounts
+#   make check      every test, built with ASan and UBSan, then the
+#                   end-to-end tests in headless Chromium
 #   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
 #   make bench      the importer benchmark, results in bench/results/
 #   make bench-store the store workload on SQLite and PostgreSQL
@@ -35,9 +38,12 @@ MIGRATIONS_SQLITE = $(sort $(wildcard sql/sqlite/*.sql))
 MIGRATIONS_PG = $(sort $(wildcard sql/pg/*.sql))
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+WEB_SRC	 = $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
+	   web/vite.config.js web/package.json web/package-lock.json
 
-.PHONY: all deps demo check test fuzz bench bench-store clean lint
-all: $(BUILD)/fazhi
+.PHONY: all deps demo check test fuzz bench bench-store clean lint web
+all: $(BUILD)/fazhi $(BUILD)/web/index.html
+web: $(BUILD)/web/index.html
 
 deps:
 	@scripts/deps.sh build
@@ -82,17 +88,35 @@ $(BUILD)/tests/%: tests/unit/%.c tests/lib/*.h $(BUILD)/libfazhi.a
 	@$(CC) $(ALL_CFLAGS) -Itests/lib $(LDFLAGS) -o $@ $< $(BUILD)/libfazhi.a \
 	    $(PKG_LIBS) -lcmocka
 
+# The web application: npm ci installs the exact versions of
+# web/package-lock.json (nothing is fetched at run time), Vite compiles the
+# templates and bundles into $(BUILD)/web, and gzip keeps a precompressed
+# copy of each asset for fazhi serve to send to browsers that take it.
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make: the web application needs node >= 18 and npm: run scripts/deps.sh build" >&2; exit 1; }
+	@echo "  NPM     web/node_modules"
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD)/web/index.html: $(WEB_SRC) web/node_modules/.package-lock.json
+	@echo "  VITE    $(BUILD)/web"
+	@cd web && npx --no-install vite build --logLevel warn --outDir ../$(BUILD)/web --emptyOutDir
+	@find $(BUILD)/web -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.html' \) \
+	    -size +1k -exec gzip -9 -k -f {} +
+	@touch $@
+
 demo:
 	@scripts/deps.sh build
 	@$(MAKE) --no-print-directory all
 	@scripts/demo.sh $(BUILD)
 
 # The whole suite under ASan and UBSan, in its own build folder, against
-# SQLite and against a throw-away PostgreSQL cluster (tests/with-pg.sh).
+# SQLite and against a throw-away PostgreSQL cluster (tests/with-pg.sh);
+# tests/run.sh ends with the end-to-end tests (tests/e2e/run.sh).
 check:
-	@scripts/deps.sh test
+	@scripts/deps.sh build test
 	@$(MAKE) --no-print-directory BUILD=build-san SAN=1 OPT="-O1 -g" \
-	    build-san/fazhi $(TEST_BIN:$(BUILD)/%=build-san/%)
+	    build-san/fazhi build-san/web/index.html $(TEST_BIN:$(BUILD)/%=build-san/%)
 	@tests/with-pg.sh tests/run.sh build-san
 
 FUZZ_SECONDS ?= 60

@@ -2,11 +2,18 @@
 # deps.sh: install the Debian packages fazhi needs, when they are missing.
 # Usage: scripts/deps.sh [build|test|fuzz|bench]...   (default: build)
 # Runs apt-get as root, or through sudo; does nothing when all are present.
+# node and npm (the web application's build) come from Debian only when
+# node is missing or older than 18; chromium runs the end-to-end tests.
 # SPDX-License-Identifier: MIT
 set -eu
 
 build="build-essential pkg-config libsqlite3-dev libpq-dev libjansson-dev libzip-dev libxml2-dev libxlsxwriter-dev libsodium-dev libmicrohttpd-dev"
-test="$build libcmocka-dev unzip sqlite3 curl jq postgresql-15 postgresql-client-15"
+# node >= 18 for Vite: Debian's nodejs and npm unless a recent node is there
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 18 ] || ! command -v npm >/dev/null 2>&1; then
+	build="$build nodejs npm"
+fi
+test="$build libcmocka-dev unzip sqlite3 curl jq postgresql-15 postgresql-client-15 chromium fonts-wqy-microhei"
 fuzz="$build clang libclang-rt-14-dev"
 bench="$build hyperfine jq valgrind"
 

@@ -3,7 +3,8 @@
 # one summary line, "N passed, N failed". C unit tests (cmocka, TAP output)
 # are build/tests/*; command-line tests are tests/cli/t*.sh (TAP output).
 # Command-line tests run once per backend: SQLite, and PostgreSQL when
-# tests/with-pg.sh has started a cluster (FAZHI_TEST_PG_HOST).
+# tests/with-pg.sh has started a cluster (FAZHI_TEST_PG_HOST). Last, the
+# end-to-end tests of the web application (tests/e2e/run.sh).
 # Usage: tests/run.sh BUILD_DIR [PATTERN]
 # SPDX-License-Identifier: MIT
 set -u
@@ -63,6 +64,10 @@ for be in $backends; do
 		    sh "$t"
 	done
 done
+# The web application in headless Chromium, once (on SQLite).
+case "e2e" in *"$pattern"*)
+	run_one "e2e" sh "$top/tests/e2e/run.sh" "$build" ;;
+esac
 [ -z "${FAZHI_TEST_PG_HOST:-}" ] &&
 	echo "note: no PostgreSQL test cluster: run under tests/with-pg.sh (make check does)"
 [ -n "$failed" ] && echo "failed:$failed"

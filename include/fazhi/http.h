@@ -16,6 +16,7 @@ struct http_config {
 	int		 threads;	/* worker threads, each with its store */
 	long		 session_ttl;	/* seconds */
 	int		 secure_cookie;	/* behind TLS: add Secure */
+	const char	*web;		/* the web application, or NULL */
 };
 
 /* Serve until SIGINT or SIGTERM; 0 on a clean stop, -1 on error. */

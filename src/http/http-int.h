@@ -72,6 +72,17 @@ void	 http_error(struct req *, unsigned status, const char *code,
 /* The one mapping from fz_err to status and code. */
 void	 http_fail(struct req *, enum fz_err, const char *message);
 
+/* Queue the JSON answer of r with the security headers. */
+enum MHD_Result	 http_respond(struct req *);
+
+/* static.c: the web application's files. */
+/* Open the web root (NULL: none); -1 with errno if it cannot be opened. */
+int		 http_static_open(const char *dir);
+/* Is this URL for a file rather than the API? */
+int		 http_static_path(const char *url);
+/* Answer a request for a file (or its error). */
+enum MHD_Result	 http_static(struct req *);
+
 /* The mapping for a core error with its diags: message and field. */
 void	 http_fail_diags(struct req *, enum fz_err, const struct diags *);
 /* Answer with bytes (copied) as an attachment named name. */

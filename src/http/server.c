@@ -3,7 +3,8 @@
  * worker threads, each with its own store connection; the dispatcher that
  * finds the route (404, 405 with Allow), limits the body (413), parses JSON
  * (400), checks the session (401) and the CSRF token (403), calls the
- * handler and writes the JSON answer with the security headers.
+ * handler and writes the JSON answer with the security headers. Every
+ * other GET goes to the web application's files (static.c).
  * SPDX-License-Identifier: MIT
  */
 #include <sys/socket.h>
@@ -299,8 +300,8 @@ url_encode(const char *s)
 	return buf_detach(&b, NULL);
 }
 
-static enum MHD_Result
-respond(struct req *r)
+enum MHD_Result
+http_respond(struct req *r)
 {
 	struct MHD_Response	*resp;
 	char			*s;
@@ -400,8 +401,49 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (http_static_path(r->url))
+		return http_static(r);
 	dispatch(r);
-	return respond(r);
+	return http_respond(r);
+}
+
+/*
+ * Percent-decoding of the path and of query arguments, in place. The
+ * same as libmicrohttpd's own, except that an encoded NUL ("%00") and a
+ * malformed escape are left as they are: a decoded NUL would cut the
+ * path short ("/index.html%00.png" read as "/index.html"), and a '%' left
+ * in a path is refused by the static files and by the API's id checks.
+ */
+static int
+hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+static size_t
+unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char	*r = s, *w = s;
+	int	 hi, lo;
+
+	(void)cls;
+	(void)c;
+	while (*r != '\0') {
+		if (r[0] == '%' && (hi = hexval(r[1])) != -1 &&
+		    (lo = hexval(r[2])) != -1 && (hi | lo) != 0) {
+			*w++ = (char)(hi << 4 | lo);
+			r += 3;
+		} else
+			*w++ = *r++;
+	}
+	*w = '\0';
+	return (size_t)(w - s);
 }
 
 static void
@@ -438,6 +480,10 @@ http_serve(const struct http_config *c)
 	cfg = *c;
 	if (sodium_init() < 0)
 		return -1;
+	if (cfg.web != NULL && http_static_open(cfg.web) == -1) {
+		fprintf(stderr, "fazhi serve: 无法打开网页目录“%s”\n", cfg.web);
+		return -1;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons(cfg.port);
@@ -457,6 +503,7 @@ http_serve(const struct http_config *c)
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg.threads > 0 ?
 	    cfg.threads : 2),
 	    MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
+	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024),
 	    MHD_OPTION_END);
@@ -467,6 +514,10 @@ http_serve(const struct http_config *c)
 	}
 	printf("fazhi 正在 http://%s:%u/ 提供服务（Ctrl-C 停止）\n",
 	    cfg.addr, (unsigned)cfg.port);
+	if (cfg.web != NULL)
+		printf("网页目录：%s\n", cfg.web);
+	else
+		printf("未找到网页目录，只提供 JSON API（用 --web 指定）\n");
 	fflush(stdout);
 	sigwait(&set, &sig);
 	MHD_stop_daemon(d);
