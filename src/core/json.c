@@ -245,6 +245,7 @@ core_account_json(const struct account *a)
 	for (i = 0; i < a->nroles; i++) {
 		json_t *r = json_object();
 
+		json_object_set_new(r, "unit_id", json_integer(a->roles[i].unit_id));
 		json_object_set_new(r, "unit", json_string(a->roles[i].unit_code));
 		json_object_set_new(r, "unit_name",
 		    json_string(a->roles[i].unit_name));
