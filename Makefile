@@ -5,6 +5,7 @@
 #   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
 #   make bench      the importer benchmark, results in bench/results/
 #   make bench-store the store workload on SQLite and PostgreSQL
+#   make bench-http wrk against the dashboard and task list, beside nginx
 # SPDX-License-Identifier: MIT
 
 CC	?= cc
@@ -35,7 +36,7 @@ MIGRATIONS_PG = $(sort $(wildcard sql/pg/*.sql))
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo check test fuzz bench bench-store clean lint
+.PHONY: all deps demo check test fuzz bench bench-store bench-http clean lint
 all: $(BUILD)/fazhi
 
 deps:
@@ -112,6 +113,11 @@ bench:
 bench-store:
 	@scripts/deps.sh bench test
 	@bench/store.sh
+
+# wrk against the dashboard and task list APIs beside nginx (about 15 min).
+bench-http:
+	@scripts/deps.sh bench test
+	@bench/http.sh
 
 lint:
 	clang-format --dry-run -Werror src/*/*.c src/*.c include/fazhi/*.h

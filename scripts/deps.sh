@@ -8,7 +8,7 @@ set -eu
 build="build-essential pkg-config libsqlite3-dev libpq-dev libjansson-dev libzip-dev libxml2-dev libxlsxwriter-dev libsodium-dev libmicrohttpd-dev"
 test="$build libcmocka-dev unzip sqlite3 curl jq postgresql-15 postgresql-client-15"
 fuzz="$build clang libclang-rt-14-dev"
-bench="$build hyperfine jq valgrind"
+bench="$build hyperfine jq valgrind wrk nginx-light curl linux-perf"
 
 want=""
 [ $# -eq 0 ] && set -- build
