@@ -10,7 +10,12 @@
 #   env: BENCH_HOST (result file name), BENCH_SECONDS (per wrk run, 15),
 #        BENCH_CONNS ("1 16 64"), BENCH_THREADS (fazhi serve threads,
 #        "2 4"), BENCH_PERIOD (the month asked for, 11), BENCH_PERF (0: no
-#        profile), BENCH_SQLITE_ONLY (1: no PostgreSQL), CC
+#        profile), BENCH_SQLITE_ONLY (1: no PostgreSQL), BENCH_BEFORE (an
+#        earlier result file to compare with), BENCH_VIEWS_BEFORE (a
+#        bench_views binary linked with older code: run in turn with this
+#        one, three times each, on the same SQLite data), BENCH_REPORT_ONLY
+#        (1: only write the result file again from build-bench-http/bench/),
+#        CC
 # SPDX-License-Identifier: MIT
 set -eu
 
@@ -31,6 +36,10 @@ PORT_FZ=${BENCH_PORT:-28431}
 PORT_NG=$((PORT_FZ + 1))
 DASH="/api/plans/1/dashboard?period=$PERIOD"
 TASKS="/api/plans/1/tasks?period=$PERIOD&per_page=50"
+SQ=$W/year.db
+PGDB=fazhi_httpbench
+STATE_VARS="gen_sq gen_pg views_sq views_pg pgver pgset pg_bytes sq_bytes ngver load_start load_end t_total"
+CMAX=$(echo "$CONNS" | tr ' ' '\n' | sort -n | tail -1)
 
 for t in wrk nginx curl jq awk pkg-config; do
 	command -v "$t" >/dev/null 2>&1 || [ -x "/usr/sbin/$t" ] || {
@@ -41,7 +50,7 @@ done
 NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
 
 # --- Build (outside the cluster: it is not timed) ---------------------------
-if [ -z "${FZ_HTTP_BENCH_INNER:-}" ]; then
+if [ -z "${FZ_HTTP_BENCH_INNER:-}" ] && [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 	mkdir -p "$W" bench/results
 	if [ "$(cat "$B/bench-opt.stamp" 2>/dev/null || true)" != "$OPT" ]; then
 		rm -rf "$B/obj" "$B/libfazhi.a" "$B/fazhi"
@@ -59,6 +68,9 @@ if [ -z "${FZ_HTTP_BENCH_INNER:-}" ]; then
 	}
 	# shellcheck disable=SC2046
 	$CC $(mkvar ALL_CFLAGS) -o "$B/gen_year" bench/gen_year.c \
+	    "$B/libfazhi.a" $(mkvar PKG_LIBS)
+	# shellcheck disable=SC2046
+	$CC $(mkvar ALL_CFLAGS) -o "$B/bench_views" bench/bench_views.c \
 	    "$B/libfazhi.a" $(mkvar PKG_LIBS)
 	FZ_HTTP_BENCH_INNER=1
 	export FZ_HTTP_BENCH_INNER
@@ -123,6 +135,7 @@ nginx_start()
 	mkdir -p "$NGDIR/www/api/plans/1" "$NGDIR/tmp"
 	cp "$W/dashboard.json" "$NGDIR/www/dashboard.json"
 	cp "$W/tasks.json" "$NGDIR/www/tasks.json"
+	cp "$W/health.json" "$NGDIR/www/health.json"
 	cat > "$NGDIR/nginx.conf" <<EOF
 worker_processes auto;
 daemon off;
@@ -152,6 +165,7 @@ http {
 		add_header Content-Security-Policy "default-src 'self'; frame-ancestors 'none'";
 		location = /dashboard { try_files /dashboard.json =404; }
 		location = /tasks { try_files /tasks.json =404; }
+		location = /health { try_files /health.json =404; }
 	}
 }
 EOF
@@ -300,6 +314,8 @@ bench_backend()
 		if [ ! -f "$W/dashboard.json" ]; then
 			cp "$W/dash-$label-t$th.json" "$W/dashboard.json"
 			cp "$W/tasks-$label-t$th.json" "$W/tasks.json"
+			curl -s -o "$W/health.json" \
+			    "http://127.0.0.1:$PORT_FZ/healthz"
 			curl -s -D "$W/fazhi.head" -o /dev/null \
 			    -H "Cookie: fz_session=$cookie" \
 			    "http://127.0.0.1:$PORT_FZ$DASH"
@@ -317,6 +333,11 @@ bench_backend()
 			run "fazhi-$label-t$th-tasks" \
 			    "http://127.0.0.1:$PORT_FZ$TASKS" "$c" "$cookie"
 		done
+		# Floors: what any answer costs, with and without a session.
+		run "fazhi-$label-t$th-health" \
+		    "http://127.0.0.1:$PORT_FZ/healthz" "$CMAX"
+		run "fazhi-$label-t$th-me" "http://127.0.0.1:$PORT_FZ/api/me" \
+		    "$CMAX" "$cookie"
 		if [ "${BENCH_PERF:-1}" != 0 ] && [ -z "${perf_done:-}" ] &&
 		    command -v perf >/dev/null 2>&1; then
 			profile
@@ -347,12 +368,12 @@ profile()
 	done
 }
 
+if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 : > "$W/runs.txt"
 : > "$W/idle.txt"
 rm -f "$W/dashboard.json" "$W/tasks.json"
 
 # --- Data -----------------------------------------------------------------------
-SQ=$W/year.db
 rm -f "$SQ" "$SQ"-*
 echo "== gen_year: SQLite $SQ" >&2
 gen_sq=$("$B/gen_year" "sqlite:$SQ" "$PLAN" "$UNITS")
@@ -362,7 +383,6 @@ sq_bytes=$(du -b "$SQ" | cut -f1)
 gen_pg=""
 pgver=""
 pgset=""
-PGDB=fazhi_httpbench
 if [ -n "${FAZHI_TEST_PG_HOST:-}" ] && [ -z "${BENCH_SQLITE_ONLY:-}" ]; then
 	PGU=${FAZHI_TEST_PG_USER:-fazhi}
 	PGDSN="postgresql:///$PGDB?host=$FAZHI_TEST_PG_HOST&user=$PGU"
@@ -378,6 +398,20 @@ if [ -n "${FAZHI_TEST_PG_HOST:-}" ] && [ -z "${BENCH_SQLITE_ONLY:-}" ]; then
 	pg_bytes=$(psql -X -q -At "$PGDSN" -c "SELECT pg_database_size(current_database())")
 fi
 
+# In process, without HTTP: CPU time of the two views and their parts.
+echo "== bench_views" >&2
+views_sq=$("$B/bench_views" "sqlite:$SQ" 200 "$PERIOD")
+views_pg=""
+[ -n "$gen_pg" ] && views_pg=$("$B/bench_views" "$PGDSN" 200 "$PERIOD")
+: > "$W/views-before.txt"
+: > "$W/views-after.txt"
+if [ -n "${BENCH_VIEWS_BEFORE:-}" ]; then
+	for i in 1 2 3; do
+		"$BENCH_VIEWS_BEFORE" "sqlite:$SQ" 200 "$PERIOD" >> "$W/views-before.txt"
+		"$B/bench_views" "sqlite:$SQ" 200 "$PERIOD" >> "$W/views-after.txt"
+	done
+fi
+
 # --- Runs -----------------------------------------------------------------------
 bench_backend sqlite "sqlite:$SQ"
 nginx_start
@@ -385,6 +419,7 @@ for c in $CONNS; do
 	run nginx-dash "http://127.0.0.1:$PORT_NG/dashboard" "$c"
 	run nginx-tasks "http://127.0.0.1:$PORT_NG/tasks" "$c"
 done
+run nginx-health "http://127.0.0.1:$PORT_NG/health" "$CMAX"
 curl -s -D "$W/nginx.head" -o "$W/nginx-dash.body" \
     "http://127.0.0.1:$PORT_NG/dashboard"
 nginx_stop
@@ -395,6 +430,17 @@ fi
 
 load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 t_total=$(($(date +%s) - t_start))
+# What the report needs, to write it again (BENCH_REPORT_ONLY=1).
+mkdir -p "$W/state"
+for v in $STATE_VARS; do
+	eval "printf '%s\\n' \"\${$v:-}\"" > "$W/state/$v"
+done
+
+else
+	for v in $STATE_VARS; do
+		eval "$v=\$(cat \"\$W/state/\$v\" 2>/dev/null || true)"
+	done
+fi
 
 # --- Report -----------------------------------------------------------------------
 date=$(date +%Y-%m-%d)
@@ -407,10 +453,10 @@ dirty=$(git status --porcelain -- src include Makefile sql 2>/dev/null | wc -l)
 model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 mem=$(free -h | awk '/^Mem:/ { print $2 " total, " $7 " available" }')
 
-# kv LINE KEY
+# kv OUTPUT KEY: a value of the first line of gen_year's output.
 kv()
 {
-	echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+	echo "$1" | head -1 | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
 # field NAME CONNS COL: a column of runs.txt (3 rps, 4 p50, 5 p99, 6 non2xx,
 # 7 errors, 8 rss).
@@ -480,6 +526,49 @@ aims()
 				    mb, (mb < 50 ? "met" : "**missed**") }'
 		done
 	done
+}
+# vop OUT OP KEY: a value of an op= line of bench_views.
+vop()
+{
+	echo "$1" | grep "^op=$2 " | tr ' ' '\n' | sed -n "s/^$3=//p"
+}
+views_table()
+{
+	echo "| In process, CPU time per call (median of 200) | SQLite µs | PostgreSQL µs |"
+	echo "|---|---|---|"
+	for op in dashboard dashboard_text tasks tasks_text store_status_rows \
+	    store_plan_get store_period_get core_setting_int_x2 core_actor_load; do
+		printf '| %s | %s | %s |\n' "$op" "$(fmt "$(vop "$views_sq" "$op" median_us)" 0)" \
+		    "$(fmt "$(vop "$views_pg" "$op" median_us)" 0)"
+	done
+}
+floors_table()
+{
+	echo "| Server | Request | Requests/s | p50 ms | p99 ms | Peak RSS MiB |"
+	echo "|---|---|---|---|---|---|"
+	for n in nginx-health $(awk '$1 ~ /-(health|me)$/ && $1 !~ /^nginx/ { print $1 }' "$W/runs.txt" | sort -u); do
+		case $n in
+		nginx-health) what="static file, the same bytes as /healthz" ;;
+		*-health) what="GET /healthz (no session)" ;;
+		*) what="GET /api/me (session checked and extended, account read)" ;;
+		esac
+		printf '| %s | %s | %s | %s | %s | %s |\n' "$(echo "$n" | sed 's/-health$//; s/-me$//')" "$what" \
+		    "$(fmt "$(field "$n" "$CMAX" 3)" 0)" "$(fmt "$(field "$n" "$CMAX" 4)" 2)" \
+		    "$(fmt "$(field "$n" "$CMAX" 5)" 2)" "$(mib "$(field "$n" "$CMAX" 8)")"
+	done
+}
+# before_table: this run beside the raw runs of $BENCH_BEFORE.
+before_table()
+{
+	sed -n '/^## Raw runs/,$p' "$BENCH_BEFORE" | sed -n '/^```$/,/^```$/p' |
+	    grep -v '^```' > "$W/before.txt"
+	echo "| Run | Connections | Requests/s before | after | ratio | p99 ms before | after |"
+	echo "|---|---|---|---|---|---|---|"
+	awk 'NR == FNR { r[$1 " " $2] = $3; p[$1 " " $2] = $5; next }
+	    $1 ~ /^fazhi/ && ($1 " " $2) in r {
+		printf "| %s | %s | %.0f | %.0f | %.2f | %.2f | %.2f |\n", $1, $2,
+		    r[$1 " " $2], $3, (r[$1 " " $2] > 0 ? $3 / r[$1 " " $2] : 0),
+		    p[$1 " " $2], $5 }' "$W/before.txt" "$W/runs.txt"
 }
 same=""
 if [ -n "$gen_pg" ]; then
@@ -620,6 +709,48 @@ Task list:
 |---|---|---|---|
 $(aims tasks)
 
+## Floors: what any answer costs
+
+A perfect cache of the two views could not beat these: the same server
+answering \`/healthz\` (no session, a few bytes of JSON) and \`/api/me\`
+(the session checked and extended in the store, the account read: what
+every signed-in request does before its handler), at $CMAX connections.
+
+$(floors_table)
+
+## In process
+
+\`bench/bench_views.c\` calls what the two handlers call, without HTTP,
+200 times each after one untimed call, and times each call in the
+thread's CPU time (other processes on the machine change these figures
+less than they change wrk's). \`_text\` includes \`json_dumps()\`, as the
+server does before sending; the store reads are parts of the views.
+
+$(views_table)
+$(if [ -s "$W/views-before.txt" ]; then
+	echo
+	echo "Older code beside this (\\`BENCH_VIEWS_BEFORE=$BENCH_VIEWS_BEFORE\\`), run in"
+	echo "turn three times each on the SQLite data; the least of the three medians:"
+	echo
+	echo "| In process, SQLite, µs | before | after | after / before |"
+	echo "|---|---|---|---|"
+	awk 'FNR == 1 { f++ } /^op=/ { split($1, a, "="); split($3, m, "=")
+		k = a[2]; v = m[2] + 0
+		if (f == 1) { if (!(k in b) || v < b[k]) b[k] = v; if (!(k in ord)) { ord[k] = ++n; key[n] = k } }
+		else if (!(k in c) || v < c[k]) c[k] = v }
+	    END { for (i = 1; i <= n; i++) { k = key[i]
+		printf "| %s | %.0f | %.0f | %.2f |\n", k, b[k], c[k], c[k] / b[k] } }' \
+	    "$W/views-before.txt" "$W/views-after.txt"
+fi)
+$(if [ -n "${BENCH_BEFORE:-}" ] && [ -f "${BENCH_BEFORE}" ]; then
+	echo
+	echo "## Compared with an earlier run"
+	echo
+	echo "\\`$BENCH_BEFORE\\` ($(sed -n 's/^| Commit | \(.*\) |$/commit \1/p' "$BENCH_BEFORE"); load $(sed -n 's/^| Load average (1, 5, 15 min) | \(.*\) |$/\1/p' "$BENCH_BEFORE")):"
+	echo
+	before_table
+fi)
+
 ## Where the time goes
 
 \`perf record --call-graph dwarf -F 499\` on the first fazhi server (SQLite,
@@ -665,6 +796,13 @@ nginx's:
 
 \`\`\`
 $(tr -d '\r' < "$W/nginx.head" | grep -v '^Date:\|^Last-Modified:' | sed '/^$/d')
+\`\`\`
+
+## Raw in-process
+
+\`\`\`
+$views_sq
+$views_pg
 \`\`\`
 
 ## Raw runs
