@@ -9,6 +9,7 @@
 #   make fuzz       build and run the libFuzzer targets (FUZZ_SECONDS each)
 #   make bench      the importer benchmark, results in bench/results/
 #   make bench-store the store workload on SQLite and PostgreSQL
+#   make bench-http wrk against the dashboard and task list, beside nginx
 # SPDX-License-Identifier: MIT
 
 CC	?= cc
@@ -41,7 +42,7 @@ TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 WEB_SRC	 = $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
 	   web/vite.config.js web/package.json web/package-lock.json
 
-.PHONY: all deps demo check test fuzz bench bench-store clean lint web
+.PHONY: all deps demo check test fuzz bench bench-store bench-http clean lint web
 all: $(BUILD)/fazhi $(BUILD)/web/index.html
 web: $(BUILD)/web/index.html
 
@@ -132,6 +133,11 @@ bench:
 bench-store:
 	@scripts/deps.sh bench test
 	@bench/store.sh
+
+# wrk against the dashboard and task list APIs beside nginx (about 15 min).
+bench-http:
+	@scripts/deps.sh bench test
+	@bench/http.sh
 
 lint:
 	clang-format --dry-run -Werror src/*/*.c src/*.c include/fazhi/*.h

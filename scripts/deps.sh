@@ -15,7 +15,7 @@ if [ "$node_major" -lt 18 ] || ! command -v npm >/dev/null 2>&1; then
 fi
 test="$build libcmocka-dev unzip sqlite3 curl jq postgresql-15 postgresql-client-15 chromium fonts-wqy-microhei"
 fuzz="$build clang libclang-rt-14-dev"
-bench="$build hyperfine jq valgrind"
+bench="$build hyperfine jq valgrind wrk nginx-light curl linux-perf"
 
 want=""
 [ $# -eq 0 ] && set -- build

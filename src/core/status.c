@@ -285,28 +285,28 @@ row_json(const struct status_row *s, const struct standing *g)
 {
 	json_t	*o = json_object();
 
-	json_object_set_new(o, "id", json_integer(s->assignment_id));
-	json_object_set_new(o, "task_id", json_integer(s->task_id));
-	json_object_set_new(o, "task_number", json_integer(s->task_number));
-	json_object_set_new(o, "unit_id", json_integer(s->unit_id));
-	json_object_set_new(o, "unit_name", json_string(s->unit_name));
-	json_object_set_new(o, "role", json_string(s->role));
-	json_object_set_new(o, "state", json_string(g->state));
-	json_object_set_new(o, "state_name",
-	    json_string(core_state_name(g->state)));
-	json_object_set_new(o, "light", json_string(light_key[g->light]));
-	json_object_set_new(o, "overdue", json_boolean(g->overdue));
-	json_object_set_new(o, "due", str_eq(s->deadline, "2999-12-31") ?
+	json_object_set_new_nocheck(o, "id", json_integer(s->assignment_id));
+	json_object_set_new_nocheck(o, "task_id", json_integer(s->task_id));
+	json_object_set_new_nocheck(o, "task_number", json_integer(s->task_number));
+	json_object_set_new_nocheck(o, "unit_id", json_integer(s->unit_id));
+	json_object_set_new_nocheck(o, "unit_name", json_string(s->unit_name));
+	json_object_set_new_nocheck(o, "role", json_string(s->role));
+	json_object_set_new_nocheck(o, "state", json_string_nocheck(g->state));
+	json_object_set_new_nocheck(o, "state_name",
+	    json_string_nocheck(core_state_name(g->state)));
+	json_object_set_new_nocheck(o, "light", json_string_nocheck(light_key[g->light]));
+	json_object_set_new_nocheck(o, "overdue", json_boolean(g->overdue));
+	json_object_set_new_nocheck(o, "due", str_eq(s->deadline, "2999-12-31") ?
 	    json_null() : json_string(s->deadline));
-	json_object_set_new(o, "report_id", s->report_id ?
+	json_object_set_new_nocheck(o, "report_id", s->report_id ?
 	    json_integer(s->report_id) : json_null());
-	json_object_set_new(o, "report_state", s->report_state[0] ?
+	json_object_set_new_nocheck(o, "report_state", s->report_state[0] ?
 	    json_string(s->report_state) : json_null());
-	json_object_set_new(o, "progress", s->progress[0] ?
+	json_object_set_new_nocheck(o, "progress", s->progress[0] ?
 	    json_string(s->progress) : json_null());
-	json_object_set_new(o, "late", json_boolean(s->late));
-	json_object_set_new(o, "missed", json_boolean(s->missed));
-	json_object_set_new(o, "returns", json_integer(s->returns));
+	json_object_set_new_nocheck(o, "late", json_boolean(s->late));
+	json_object_set_new_nocheck(o, "missed", json_boolean(s->missed));
+	json_object_set_new_nocheck(o, "returns", json_integer(s->returns));
 	return o;
 }
 
