@@ -268,6 +268,12 @@ struct audit_check {
 	char		 head[65];	/* the newest hash: record it elsewhere */
 };
 
+/*
+ * The version of the data: the newest audit entry's id. Every change is
+ * audited, so a cached view made at version v is current while this is v.
+ */
+enum fz_err	 store_data_version(struct store *, int64_t *);
+
 struct audit_entry {
 	int64_t		 id;
 	char		 at[21];

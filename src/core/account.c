@@ -356,6 +356,11 @@ core_session_check(struct store *st, const char *token, long ttl,
 		store_session_delete(st, id);
 		return FZ_EPERM;
 	}
+	/* Extend at most once a minute: a write per request would cost more
+	 * than the request. */
+	iso_time(t - 60, exp);
+	if (strcmp(s->last_seen_at, exp) > 0)
+		return FZ_OK;
 	iso_time(t + ttl, exp);
 	return store_session_touch(st, id, now, exp);
 }

@@ -343,7 +343,12 @@ core_notice_read(struct store *st, const struct actor *ac, int64_t id,
 	notice_release(&x);
 	if (!core_actor_in_unit(ac, x.unit_id, 0))
 		return work_fail(dg, FZ_EPERM, "id", "这不是本单位的通知");
-	if ((rc = store_notice_read(st, id, work_actor_name(ac))) != FZ_OK)
+	if (x.read_at[0] != '\0')
+		return FZ_OK;
+	if ((rc = store_begin(st)) != FZ_OK)
 		return work_store_fail(st, dg, rc);
-	return FZ_OK;
+	rc = store_notice_read(st, id, work_actor_name(ac));
+	if (rc == FZ_OK)
+		rc = work_audit(st, ac, "notice.read", "notice", id, NULL, NULL);
+	return work_end(st, rc, dg);
 }

@@ -44,6 +44,9 @@ struct req {
 	json_t			*out;
 	char			*set_cookie;
 	char			*allow;		/* for a 405 */
+	char			*text;		/* the JSON answer as text */
+	char			*cache_key;	/* to keep the answer under */
+	int64_t			 version;	/* of the data it was made from */
 	struct buf		 raw;		/* a file instead of JSON */
 	const char		*raw_type;
 	char			*raw_name;	/* attachment file name */
@@ -106,6 +109,11 @@ int	 http_int(struct req *, const char *, int required, int64_t *);
 int	 http_bool(struct req *, const char *, int def, int *);
 int	 http_ids(struct req *, const char *, size_t max, int64_t **,
 	    size_t *, int *present);
+
+/* Answers kept per thread by key and data version (cache.c). */
+const char *http_cache_get(const char *key, int64_t version, size_t *len);
+void	 http_cache_put(const char *key, int64_t version, const char *body,
+	    size_t len);
 
 long	 http_session_ttl(void);
 int	 http_secure_cookie(void);

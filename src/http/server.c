@@ -201,6 +201,55 @@ find_route(struct req *r, char *param, size_t n, struct buf *allow)
 	return found;
 }
 
+/*
+ * A GET whose answer depends only on the data, the actor, the date and
+ * the URL: every signed-in GET but /api/me (it carries the session's
+ * expiry) and files.
+ */
+static int
+cacheable(const struct req *r, const struct route *rt)
+{
+	return str_eq(r->method, "GET") && rt->auth != AUTH_NONE &&
+	    !rt->raw && !str_eq(rt->path, "/api/me") &&
+	    !str_eq(rt->path, "/api/evidence/:id");
+}
+
+static enum MHD_Result
+add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct buf	*b = cls;
+
+	(void)kind;
+	buf_addf(b, "&%s=%s", key, value ? value : "");
+	return MHD_YES;
+}
+
+/* Answer from the cache if it holds this request's answer at the data's
+ * current version; else note the key and version for after the handler. */
+static int
+cached(struct req *r)
+{
+	struct buf	 key = BUF_INIT;
+	const char	*body;
+	size_t		 len;
+
+	if (store_data_version(r->st, &r->version) != FZ_OK)
+		return 0;
+	buf_addf(&key, "%lld|%s|%s?", (long long)r->actor.account_id,
+	    r->today, r->url);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg,
+	    &key);
+	if ((body = http_cache_get(key.ptr, r->version, &len)) != NULL) {
+		r->status = 200;
+		r->text = xstrndup(body, len);
+		buf_release(&key);
+		return 1;
+	}
+	r->cache_key = buf_detach(&key, NULL);
+	return 0;
+}
+
 static void
 dispatch(struct req *r)
 {
@@ -277,7 +326,16 @@ dispatch(struct req *r)
 			goto out;
 		}
 	}
+	if (cacheable(r, rt) && cached(r))
+		goto out;
 	rt->fn(r);
+	if (r->cache_key != NULL && r->status == 200 && r->out != NULL &&
+	    r->raw_type == NULL) {
+		r->text = json_dumps(r->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		if (r->text != NULL)
+			http_cache_put(r->cache_key, r->version, r->text,
+			    strlen(r->text));
+	}
 out:
 	buf_release(&allow);
 }
@@ -322,8 +380,12 @@ http_respond(struct req *r)
 			    cd);
 		}
 	} else {
-		s = json_dumps(r->out ? r->out : json_object(), JSON_COMPACT |
-		    JSON_PRESERVE_ORDER);
+		if (r->text != NULL) {
+			s = r->text;
+			r->text = NULL;
+		} else
+			s = json_dumps(r->out ? r->out : json_object(),
+			    JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (s == NULL)
 			s = xstrdup("{}");
 		resp = MHD_create_response_from_buffer(strlen(s), s,
@@ -464,6 +526,8 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	free(r->allow);
 	buf_release(&r->raw);
 	free(r->raw_name);
+	free(r->text);
+	free(r->cache_key);
 	account_release(&r->account);
 	free(r);
 	*con_cls = NULL;

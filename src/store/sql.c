@@ -179,6 +179,7 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_AUDIT_COUNT] = "SELECT count(*) FROM audit WHERE (?1 = '' OR "
 	    "actor = ?1) AND (?2 = '' OR object LIKE ?2 ESCAPE '!' OR "
 	    "action LIKE ?2 ESCAPE '!' OR detail LIKE ?2 ESCAPE '!')",
+	[STMT_DATA_VERSION] = "SELECT coalesce(max(id), 0) FROM audit",
 	[STMT_TASK_PLAN] = "SELECT plan_id FROM task WHERE id = ?1",
 	[STMT_ASG_SYNC] = "INSERT INTO assignment (task_id, unit_id, role, "
 	    "source, state, created_at) SELECT r.task_id, m.unit_id, "

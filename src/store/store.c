@@ -505,3 +505,15 @@ store_audit_verify(struct store *st, struct audit_check *c)
 	snprintf(c->head, sizeof(c->head), "%s", expect);
 	return FZ_OK;
 }
+
+/* Every change appends to the audit log: its newest id versions the data. */
+enum fz_err
+store_data_version(struct store *st, int64_t *v)
+{
+	struct dbq	*q;
+
+	*v = 0;
+	if ((q = q_open(st, STMT_DATA_VERSION)) == NULL)
+		return q_err(st);
+	return q_run_int(q, v);
+}
