@@ -5,6 +5,7 @@
 # Command-line tests run once per backend: SQLite, and PostgreSQL when
 # tests/with-pg.sh has started a cluster (FAZHI_TEST_PG_HOST). Last, the
 # end-to-end tests of the web application (tests/e2e/run.sh).
+# Tests run in parallel, FAZHI_TEST_JOBS at a time (default: the CPUs).
 # Usage: tests/run.sh BUILD_DIR [PATTERN]
 # SPDX-License-Identifier: MIT
 set -u
@@ -24,11 +25,9 @@ fail=0
 skip=0
 failed=""
 
-run_one() {
-	name=$1; shift
-	out="$log/$(echo "$name" | tr '/' '_').out"
-	"$@" >"$out" 2>&1
-	rc=$?
+# report NAME OUTPUT RC: count one test's TAP lines and print its line.
+report() {
+	name=$1; out=$2; rc=$3
 	p=$(grep -c '^ok ' "$out")
 	f=$(grep '^not ok ' "$out" | grep -vc '# SKIP')
 	k=$(grep -c '^not ok .*# SKIP\|^ok .*# SKIP' "$out")
@@ -49,10 +48,29 @@ run_one() {
 	fi
 }
 
+# Every test is a job: a script that runs it into its own output file.
+# Jobs run FAZHI_TEST_JOBS at a time (default: the CPUs), the longest (the
+# browser tests) first; results are then read in a fixed order.
+njob=0
+job() {
+	name=$1; shift
+	njob=$((njob + 1))
+	id=$(printf '%04d' "$njob")
+	echo "$name" >"$log/$id.name"
+	{
+		printf 'cd %s || exit 1\n' "'$top'"
+		for a in "$@"; do printf "'%s' " "$a"; done
+		printf '>%s 2>&1\necho $? >%s\n' "'$log/$id.out'" "'$log/$id.rc'"
+	} >"$log/$id.job"
+}
+# The web application in headless Chromium, once (on SQLite).
+case "e2e" in *"$pattern"*)
+	job "e2e" sh "$top/tests/e2e/run.sh" "$build" ;;
+esac
 for t in "$top/$build"/tests/*; do
 	[ -x "$t" ] || continue
 	case "$t" in *"$pattern"*) ;; *) continue ;; esac
-	run_one "unit/$(basename "$t")" sh -c "cd '$top' && '$t'"
+	job "unit/$(basename "$t")" "$t"
 done
 backends=sqlite
 [ -n "${FAZHI_TEST_PG_HOST:-}" ] && backends="sqlite pg"
@@ -60,14 +78,18 @@ for be in $backends; do
 	for t in "$top"/tests/cli/t*.sh; do
 		[ -f "$t" ] || continue
 		case "$t" in *"$pattern"*) ;; *) continue ;; esac
-		run_one "cli/$be/$(basename "$t")" env FAZHI_TEST_BACKEND=$be \
-		    sh "$t"
+		job "cli/$be/$(basename "$t")" env FAZHI_TEST_BACKEND=$be sh "$t"
 	done
 done
-# The web application in headless Chromium, once (on SQLite).
-case "e2e" in *"$pattern"*)
-	run_one "e2e" sh "$top/tests/e2e/run.sh" "$build" ;;
-esac
+jobs=${FAZHI_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
+if [ "$njob" -gt 0 ]; then
+	ls "$log"/*.job | xargs -P "$jobs" -n 1 sh
+fi
+for n in "$log"/*.name; do
+	[ -f "$n" ] || continue
+	id=${n%.name}
+	report "$(cat "$n")" "$id.out" "$(cat "$id.rc" 2>/dev/null || echo 1)"
+done
 [ -z "${FAZHI_TEST_PG_HOST:-}" ] &&
 	echo "note: no PostgreSQL test cluster: run under tests/with-pg.sh (make check does)"
 [ -n "$failed" ] && echo "failed:$failed"
