@@ -156,6 +156,8 @@ enum fz_err	 core_period_lock(struct store *, int64_t id, int locked,
 /* Load an account and point an actor at it (a must outlive the actor). */
 enum fz_err	 core_actor_load(struct store *, int64_t account_id,
 		    struct account *, struct actor *);
+/* The actor of an account already loaded (it must outlive the actor). */
+void		 core_actor_of(const struct account *, struct actor *);
 void		 core_actor_system(struct actor *);	/* fazhi itself */
 /* Reads everything: system administrator, supervisor, county leader. */
 int		 core_actor_reads_all(const struct actor *);

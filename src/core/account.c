@@ -368,8 +368,24 @@ core_session_check(struct store *st, const char *token, long ttl,
 enum fz_err
 core_logout(struct store *st, const char *token)
 {
-	char	 id[65];
+	struct session	 s;
+	struct account	 a;
+	char		 id[65];
+	enum fz_err	 rc;
 
 	token_id(token, id);
-	return store_session_delete(st, id);
+	if ((rc = store_session_get(st, id, &s)) != FZ_OK)
+		return rc;
+	memset(&a, 0, sizeof(a));
+	a.id = s.account_id;
+	if ((rc = store_begin(st)) != FZ_OK)
+		return rc;
+	if ((rc = store_session_delete(st, id)) == FZ_OK &&
+	    (rc = store_account_get(st, NULL, &a)) == FZ_OK)
+		rc = store_audit(st, a.login, "session.logout", a.login, NULL);
+	account_release(&a);
+	if (rc == FZ_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
 }

@@ -27,12 +27,19 @@ core_actor_load(struct store *st, int64_t account_id, struct account *a,
 		return rc;
 	if (a->disabled)
 		return FZ_EPERM;
+	core_actor_of(a, ac);
+	return FZ_OK;
+}
+
+void
+core_actor_of(const struct account *a, struct actor *ac)
+{
+	memset(ac, 0, sizeof(*ac));
 	ac->account_id = a->id;
 	ac->login = a->login;
 	ac->is_admin = a->is_admin;
 	ac->roles = a->roles;
 	ac->nroles = a->nroles;
-	return FZ_OK;
 }
 
 void

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "http-int.h"
 #include "fazhi/util.h"
@@ -136,4 +137,121 @@ http_cache_put(const char *key, int64_t version, const char *body,
 	e->len = len;
 	e->used = ++c->tick;
 	c->bytes += len;
+}
+
+/*
+ * Signed-in sessions, per thread, by the SHA-256 of their token: the
+ * session and its account with roles, kept while the data version is
+ * unchanged (signing out, a new password, disabling and role changes are
+ * all audited), the session has not expired, and it was extended in the
+ * last minute (after that the store is asked again, which extends it).
+ */
+#define SESS_N		64
+
+struct sentry {
+	char		 id[65];
+	int64_t		 version;
+	struct session	 s;
+	struct account	 a;
+	uint64_t	 used;
+};
+
+struct scache {
+	struct sentry	 e[SESS_N];
+	uint64_t	 tick;
+};
+
+static pthread_key_t	 scache_key;
+static pthread_once_t	 scache_once = PTHREAD_ONCE_INIT;
+
+static void
+scache_free(void *p)
+{
+	struct scache	*c = p;
+	size_t		 i;
+
+	for (i = 0; i < SESS_N; i++)
+		account_release(&c->e[i].a);
+	free(c);
+}
+
+static void
+scache_key_make(void)
+{
+	pthread_key_create(&scache_key, scache_free);
+}
+
+static struct scache *
+scache_self(void)
+{
+	struct scache	*c;
+
+	pthread_once(&scache_once, scache_key_make);
+	if ((c = pthread_getspecific(scache_key)) == NULL) {
+		c = xcalloc(1, sizeof(*c));
+		pthread_setspecific(scache_key, c);
+	}
+	return c;
+}
+
+const struct account *
+http_session_cached(const char *token, int64_t version, struct session *s)
+{
+	struct scache	*c = scache_self();
+	char		 id[65], now[21], fresh[21];
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+	size_t		 i;
+
+	sha256_hex(token, strlen(token), id);
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	t -= 60;
+	gmtime_r(&t, &tm);
+	strftime(fresh, sizeof(fresh), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	for (i = 0; i < SESS_N; i++) {
+		struct sentry *e = &c->e[i];
+
+		if (e->id[0] == '\0' || !str_eq(e->id, id))
+			continue;
+		if (e->version != version || strcmp(e->s.expires_at, now) <= 0 ||
+		    strcmp(e->s.last_seen_at, fresh) <= 0)
+			return NULL;
+		e->used = ++c->tick;
+		*s = e->s;
+		return &e->a;
+	}
+	return NULL;
+}
+
+const struct account *
+http_session_keep(const char *token, int64_t version,
+    const struct session *s, struct account *a)
+{
+	struct scache	*c = scache_self();
+	struct sentry	*e = NULL;
+	char		 id[65];
+	size_t		 i;
+
+	sha256_hex(token, strlen(token), id);
+	for (i = 0; i < SESS_N && e == NULL; i++)
+		if (str_eq(c->e[i].id, id))
+			e = &c->e[i];
+	for (i = 0; i < SESS_N && e == NULL; i++)
+		if (c->e[i].id[0] == '\0')
+			e = &c->e[i];
+	if (e == NULL) {
+		e = &c->e[0];
+		for (i = 1; i < SESS_N; i++)
+			if (c->e[i].used < e->used)
+				e = &c->e[i];
+	}
+	account_release(&e->a);
+	memcpy(e->id, id, sizeof(e->id));
+	e->version = version;
+	e->s = *s;
+	e->a = *a;
+	memset(a, 0, sizeof(*a));
+	e->used = ++c->tick;
+	return &e->a;
 }

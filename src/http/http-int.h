@@ -47,6 +47,7 @@ struct req {
 	char			*text;		/* the JSON answer as text */
 	char			*cache_key;	/* to keep the answer under */
 	int64_t			 version;	/* of the data it was made from */
+	int			 have_version;
 	struct buf		 raw;		/* a file instead of JSON */
 	const char		*raw_type;
 	char			*raw_name;	/* attachment file name */
@@ -114,6 +115,13 @@ int	 http_ids(struct req *, const char *, size_t max, int64_t **,
 const char *http_cache_get(const char *key, int64_t version, size_t *len);
 void	 http_cache_put(const char *key, int64_t version, const char *body,
 	    size_t len);
+
+/* Sessions kept per thread (cache.c): the account of a token while the
+ * data version holds, or NULL; keep takes the account over. */
+const struct account *http_session_cached(const char *token, int64_t version,
+	    struct session *);
+const struct account *http_session_keep(const char *token, int64_t version,
+	    const struct session *, struct account *);
 
 long	 http_session_ttl(void);
 int	 http_secure_cookie(void);

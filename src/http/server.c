@@ -234,7 +234,8 @@ cached(struct req *r)
 	const char	*body;
 	size_t		 len;
 
-	if (store_data_version(r->st, &r->version) != FZ_OK)
+	if (!r->have_version && store_data_version(r->st, &r->version) !=
+	    FZ_OK)
 		return 0;
 	buf_addf(&key, "%lld|%s|%s?", (long long)r->actor.account_id,
 	    r->today, r->url);
@@ -258,6 +259,7 @@ dispatch(struct req *r)
 	json_error_t		 je;
 	char			 param[64], msg[256];
 	const char		*csrf;
+	const struct account	*acc;
 
 	rt = find_route(r, param, sizeof(param), &allow);
 	if (rt == NULL) {
@@ -292,11 +294,28 @@ dispatch(struct req *r)
 	if (rt->auth != AUTH_NONE) {
 		r->token = MHD_lookup_connection_value(r->conn,
 		    MHD_COOKIE_KIND, "fz_session");
-		if (r->token == NULL || core_session_check(r->st, r->token,
-		    cfg.session_ttl, &r->session) != FZ_OK) {
+		if (store_data_version(r->st, &r->version) != FZ_OK) {
+			http_fail(r, FZ_EDB, NULL);
+			goto out;
+		}
+		r->have_version = 1;
+		if (r->token != NULL && (acc = http_session_cached(r->token,
+		    r->version, &r->session)) != NULL)
+			core_actor_of(acc, &r->actor);
+		else if (r->token == NULL || core_session_check(r->st,
+		    r->token, cfg.session_ttl, &r->session) != FZ_OK) {
 			http_error(r, 401, "UNAUTHENTICATED",
 			    "未登录或会话已过期，请重新登录", NULL);
 			goto out;
+		} else if (core_actor_load(r->st, r->session.account_id,
+		    &r->account, &r->actor) != FZ_OK) {
+			http_error(r, 401, "UNAUTHENTICATED",
+			    "账号不可用，请重新登录", NULL);
+			goto out;
+		} else {
+			acc = http_session_keep(r->token, r->version,
+			    &r->session, &r->account);
+			core_actor_of(acc, &r->actor);
 		}
 		if (rt->csrf) {
 			csrf = MHD_lookup_connection_value(r->conn,
@@ -308,12 +327,6 @@ dispatch(struct req *r)
 				    "请求缺少有效的 CSRF 令牌", NULL);
 				goto out;
 			}
-		}
-		if (core_actor_load(r->st, r->session.account_id, &r->account,
-		    &r->actor) != FZ_OK) {
-			http_error(r, 401, "UNAUTHENTICATED",
-			    "账号不可用，请重新登录", NULL);
-			goto out;
 		}
 		if ((rt->auth == AUTH_ADMIN && !r->actor.is_admin) ||
 		    (rt->auth == AUTH_SUPERVISOR && !r->actor.is_admin &&
