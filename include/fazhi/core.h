@@ -130,6 +130,9 @@ enum fz_err	 core_login(struct store *, const char *login,
 enum fz_err	 core_session_check(struct store *, const char *token,
 		    long ttl, struct session *);
 enum fz_err	 core_logout(struct store *, const char *token);
+/* Sign out everywhere: every session of the account; *n ended. */
+enum fz_err	 core_logout_everywhere(struct store *, int64_t account_id,
+		    int *n);
 
 /* Reporting periods. */
 int		 core_date_valid(const char *);	/* YYYY-MM-DD */

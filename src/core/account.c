@@ -389,3 +389,28 @@ core_logout(struct store *st, const char *token)
 	store_rollback(st);
 	return rc;
 }
+
+/* 退出所有设备: every session of the account ends. */
+enum fz_err
+core_logout_everywhere(struct store *st, int64_t account_id, int *n)
+{
+	struct account	 a;
+	enum fz_err	 rc;
+	char		 detail[64];
+
+	memset(&a, 0, sizeof(a));
+	a.id = account_id;
+	if ((rc = store_begin(st)) != FZ_OK)
+		return rc;
+	if ((rc = store_account_get(st, NULL, &a)) == FZ_OK &&
+	    (rc = store_session_delete_account(st, account_id, n)) == FZ_OK) {
+		snprintf(detail, sizeof(detail), "结束全部 %d 个会话", *n);
+		rc = store_audit(st, a.login, "session.logout_all", a.login,
+		    detail);
+	}
+	account_release(&a);
+	if (rc == FZ_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return rc;
+}

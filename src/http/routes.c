@@ -109,15 +109,22 @@ static void
 logout(struct req *r)
 {
 	enum fz_err	 rc;
+	int		 all, n = 0;
 
-	if ((rc = core_logout(r->st, r->token)) != FZ_OK &&
-	    rc != FZ_ENOTFOUND) {
+	if (http_bool(r, "everywhere", 0, &all))
+		return;
+	if (all)
+		rc = core_logout_everywhere(r->st, r->session.account_id, &n);
+	else
+		rc = core_logout(r->st, r->token);
+	if (rc != FZ_OK && rc != FZ_ENOTFOUND) {
 		http_fail(r, rc, NULL);
 		return;
 	}
 	r->set_cookie = xstrdup("fz_session=; Path=/; HttpOnly; "
 	    "SameSite=Strict; Max-Age=0");
-	http_json(r, 200, json_pack("{s:b}", "ok", 1));
+	http_json(r, 200, json_pack("{s:b,s:i}", "ok", 1, "sessions_ended",
+	    all ? n : 1));
 }
 
 static void

@@ -301,6 +301,16 @@ as zcc GET "$A/api/todo"
 code 401 "an expired session is refused"
 eq "$(jget .error.code)" UNAUTHENTICATED "with UNAUTHENTICATED"
 
+# Signing out everywhere ends the sessions on every server.
+login ld $PW "$B"
+cp "$T/jar.ld" "$T/jar.ldB"; cp "$T/csrf.ld" "$T/csrf.ldB"
+login ld $PW "$A"
+as ld POST "$A/api/logout" '{"everywhere":true}'
+code 200 "a county leader signs out everywhere"
+eq "$(jget .sessions_ended)" 3 "ending the three sessions opened (two here, one at the start)"
+req GET "$B/api/todo" "" -b "$T/jar.ldB"
+code 401 "the session opened on the other server is ended too"
+
 # Every change is in the audit log with before and after, and the chain holds.
 eq "$(sql "SELECT count(*) FROM audit WHERE action = 'report.return' AND object = 'report/$R'")" 1 \
     "the return is audited"

@@ -93,8 +93,8 @@ export async function login (loginName, password) {
   session.loaded = true
 }
 
-export async function logout () {
-  try { await api.post('/api/logout') } catch { /* the cookie may be gone already */ }
+export async function logout (everywhere = false) {
+  try { await api.post('/api/logout', everywhere ? { everywhere: true } : undefined) } catch { /* the cookie may be gone already */ }
   forget()
 }
 
