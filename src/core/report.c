@@ -387,6 +387,20 @@ apply_change(struct store *st, const struct actor *ac, struct report *r,
 	return work_end(st, rc, dg);
 }
 
+/* Apply the change if every check passed; release the report. */
+static enum fz_err
+change_end(struct store *st, const struct actor *ac, struct report *r,
+    const struct change *c, json_t *before, enum fz_err rc,
+    struct diags *dg)
+{
+	if (rc == FZ_OK)
+		rc = apply_change(st, ac, r, c, before, dg);
+	else
+		json_decref(before);
+	report_release(r);
+	return rc;
+}
+
 /* Sent on to the supervisor: count it, and judge lateness the first time. */
 static enum fz_err
 mark_submitted(struct store *st, struct report *r, const char *today)
@@ -429,11 +443,13 @@ core_report_submit(struct store *st, const struct actor *ac, int64_t id,
 	struct report	 r;
 	struct period	 p;
 	struct change	 c = { "submit", "pending", NULL, NULL, NULL };
+	json_t		*before;
 	enum fz_err	 rc;
 	int		 leader;
 
 	if ((rc = core_report_read(st, ac, id, &r, dg)) != FZ_OK)
 		return rc;
+	before = work_report_brief(&r);
 	leader = core_actor_in_unit(ac, r.unit_id,
 	    ROLEBIT(STAFF_UNIT_LEADER));
 	if (!core_actor_in_unit(ac, r.unit_id, ROLES_UNIT))
@@ -458,10 +474,7 @@ core_report_submit(struct store *st, const struct actor *ac, int64_t id,
 		c.asg = "reported";
 		rc = mark_submitted(st, &r, today);
 	}
-	if (rc == FZ_OK)
-		rc = apply_change(st, ac, &r, &c, work_report_brief(&r), dg);
-	report_release(&r);
-	return rc;
+	return change_end(st, ac, &r, &c, before, rc, dg);
 }
 
 enum fz_err
@@ -492,13 +505,7 @@ core_report_approve(struct store *st, const struct actor *ac, int64_t id,
 		c.to = "draft";
 		c.asg = NULL;
 	}
-	if (rc == FZ_OK) {
-		rc = apply_change(st, ac, &r, &c, before, dg);
-		before = NULL;
-	}
-	json_decref(before);
-	report_release(&r);
-	return rc;
+	return change_end(st, ac, &r, &c, before, rc, dg);
 }
 
 enum fz_err
@@ -537,13 +544,7 @@ core_report_review(struct store *st, const struct actor *ac, int64_t id,
 		c.asg = "returned";
 		c.reason = reason;
 	}
-	if (rc == FZ_OK) {
-		rc = apply_change(st, ac, &r, &c, before, dg);
-		before = NULL;
-	}
-	json_decref(before);
-	report_release(&r);
-	return rc;
+	return change_end(st, ac, &r, &c, before, rc, dg);
 }
 
 json_t *
