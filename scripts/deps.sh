@@ -6,7 +6,7 @@
 set -eu
 
 build="build-essential pkg-config libsqlite3-dev libpq-dev libjansson-dev libzip-dev libxml2-dev libxlsxwriter-dev libsodium-dev libmicrohttpd-dev"
-test="$build libcmocka-dev unzip sqlite3 curl jq postgresql-15 postgresql-client-15"
+test="$build libcmocka-dev unzip sqlite3 curl jq postgresql-15 postgresql-client-15 python3-yaml python3-jsonschema"
 fuzz="$build clang libclang-rt-14-dev"
 bench="$build hyperfine jq valgrind"
 
