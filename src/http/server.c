@@ -80,12 +80,12 @@ http_json(struct req *r, unsigned status, json_t *j)
 static json_t *
 text(const char *s)
 {
-	size_t	 n = strlen(s), bad;
+	size_t	 n = s != NULL ? strlen(s) : 0, bad;
 	json_t	*j;
 
-	if (!utf8_valid(s, n, &bad))
+	if (n > 0 && !utf8_valid(s, n, &bad))
 		n = bad;
-	if ((j = json_stringn(s, n)) == NULL)
+	if (n == 0 || (j = json_stringn(s, n)) == NULL)
 		j = json_string("");
 	return j;
 }
