@@ -121,9 +121,10 @@ check:
 	@tests/with-pg.sh tests/run.sh build-san
 
 FUZZ_SECONDS ?= 60
+FUZZ_BUILD ?= build-fuzz
 fuzz:
 	@scripts/deps.sh fuzz
-	@fuzz/run.sh $(FUZZ_SECONDS)
+	@FUZZ_BUILD=$(FUZZ_BUILD) fuzz/run.sh $(FUZZ_SECONDS)
 
 bench:
 	@scripts/deps.sh bench

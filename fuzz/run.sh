@@ -1,19 +1,20 @@
 #!/bin/sh
 # run.sh: build the libFuzzer targets with clang (ASan, UBSan) into
 # build-fuzz/ and run each for SECONDS seconds on a copy of its seed corpus.
-# Usage: fuzz/run.sh SECONDS [import|csv]...   (default: every target)
+# Usage: fuzz/run.sh SECONDS [import|csv|router|json]...   (default: every
+# target)
 # Exits 1 if a target found a crash, leak, timeout or UB; the inputs are
 # left in fuzz/artifacts/. FUZZ_FLAGS and FUZZ_CFLAGS add libFuzzer and
-# cc flags.
+# cc flags; FUZZ_BUILD names another build folder than build-fuzz/.
 # SPDX-License-Identifier: MIT
 set -eu
 
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-[ $# -eq 0 ] && set -- import csv
+[ $# -eq 0 ] && set -- import csv router json
 CC=${FUZZ_CC:-clang}
-OUT=build-fuzz
+OUT=${FUZZ_BUILD:-build-fuzz}
 # The packages and -D flags of the Makefile, so both builds stay alike.
 PKGS=$(sed -n 's/^PKGS[[:space:]]*=[[:space:]]*//p' Makefile)
 DEFS=$(sed -n 's/^CPPFLAGS[[:space:]]*+=//p' Makefile | tr ' \t' '\n\n' |
@@ -38,6 +39,11 @@ for d in sql/*/; do
 	fi
 	gens="$gens $gen"
 done
+# The API description served by routes.c.
+gen="$OUT/gen/openapi.c"
+scripts/embed-text.sh openapi_yaml docs/api/openapi.yaml > "$gen.tmp"
+if cmp -s "$gen.tmp" "$gen"; then rm -f "$gen.tmp"; else mv "$gen.tmp" "$gen"; fi
+gens="$gens $gen"
 
 # Compile what changed: an object older than its source or any header,
 # or every object when the flags changed.

@@ -100,12 +100,13 @@ core_file_name(const char *in, char *out, size_t n)
 	for (p = in; *p != '\0'; p++)
 		if (*p == '/' || *p == '\\')
 			base = p + 1;
-	while (*base == '.' || *base == ' ')
-		base++;
 	for (p = base; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
 
-		if (c < 0x20 || c == 0x7f)
+		/* Leading dots are dropped after control characters are,
+		 * so "\f.htaccess" does not become ".htaccess". */
+		if (c < 0x20 || c == 0x7f || (b.len == 0 && (c == '.' ||
+		    c == ' ')))
 			continue;
 		buf_addch(&b, strchr("<>:\"|?*", c) ? '_' : c);
 	}

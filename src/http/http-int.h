@@ -25,7 +25,9 @@ enum route_auth {
 };
 
 struct req {
-	struct MHD_Connection	*conn;
+	struct MHD_Connection	*conn;		/* NULL in the fuzz harness */
+	const char *const	*query;		/* without conn: key, value, …,
+						   NULL */
 	const char		*method;
 	const char		*url;
 	struct buf		 body;
@@ -54,6 +56,7 @@ struct req {
 };
 
 typedef void	(*route_fn)(struct req *);
+typedef int	(*route_input_fn)(struct req *);
 
 struct route {
 	const char		*method;
@@ -63,10 +66,24 @@ struct route {
 	int			 csrf;		/* unsafe method: check token */
 	size_t			 max_body;
 	int			 raw;		/* body is a file, not JSON */
+	route_input_fn		 input;		/* the handler's input checks
+						   alone, or NULL */
 };
 
 extern const struct route	 routes[];
 extern const size_t		 nroutes;
+
+/* The longest :id the router accepts, with its NUL. */
+#define ROUTE_PARAM_MAX	64
+
+/*
+ * Router (router.c): the route for method and url, or NULL. param (n > 0
+ * bytes) receives the :id of the route found, "" if its path has none;
+ * allow, unless NULL, gets the methods of every route whose path matches
+ * ("GET, PUT"), for a 405.
+ */
+const struct route *http_route_find(const char *method, const char *url,
+	    char *param, size_t n, struct buf *allow);
 
 /* Answer with JSON (taking ownership of it). */
 void	 http_json(struct req *, unsigned status, json_t *);
@@ -97,10 +114,12 @@ const char *http_query(struct req *, const char *);
 
 /*
  * Input (input.c): each returns -1 after answering 400 naming the field.
+ * http_body_json: the body as a JSON object into r->json (400 BAD_JSON).
  * http_id: the path's :id; http_qint: a query integer (0 if absent);
  * http_str/int/bool: body fields (NULL/0/def if absent and not required);
  * http_ids: an array of ids (caller frees).
  */
+int	 http_body_json(struct req *);
 int	 http_id(struct req *, int64_t *);
 int	 http_qint(struct req *, const char *, long long max, int64_t *);
 const char *http_qstr(struct req *, const char *, size_t max, int *bad);

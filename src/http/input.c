@@ -22,6 +22,29 @@ bad_field(struct req *r, const char *key, const char *what)
 	http_error(r, 400, "INVALID", msg, key);
 }
 
+/* The body, when there is one, must be a JSON object. */
+int
+http_body_json(struct req *r)
+{
+	json_error_t	 je;
+	char		 msg[256];
+
+	if (r->body.len == 0)
+		return 0;
+	r->json = json_loadb(r->body.ptr, r->body.len, 0, &je);
+	if (r->json == NULL) {
+		snprintf(msg, sizeof(msg), "请求内容不是有效的 JSON 对象"
+		    "（第 %d 行第 %d 列）", je.line, je.column);
+		http_error(r, 400, "BAD_JSON", msg, NULL);
+		return -1;
+	}
+	if (!json_is_object(r->json)) {
+		http_error(r, 400, "BAD_JSON", "请求内容应为 JSON 对象", NULL);
+		return -1;
+	}
+	return 0;
+}
+
 int
 http_id(struct req *r, int64_t *id)
 {

@@ -1,6 +1,7 @@
 /*
  * routes-int.h: the handlers the route table in routes.c names, defined in
- * routes_work.c (the workflow, accounts, settings, audit).
+ * routes_work.c (the workflow, accounts, settings, audit), and their input
+ * checks (in_*): what a handler reads and checks before it acts, alone.
  * SPDX-License-Identifier: MIT
  */
 #ifndef FAZHI_ROUTES_INT_H
@@ -43,5 +44,27 @@ void	 h_accounts(struct req *);
 void	 h_account_add(struct req *);
 void	 h_account_disable(struct req *);
 void	 h_account_password(struct req *);
+
+int	 in_tasks(struct req *);
+int	 in_dashboard(struct req *);
+int	 in_reports(struct req *);
+int	 in_report_create(struct req *);
+int	 in_report_update(struct req *);
+int	 in_report_approve(struct req *);
+int	 in_report_review(struct req *);
+int	 in_evidence_add(struct req *);
+int	 in_assignment_add(struct req *);
+int	 in_extensions(struct req *);
+int	 in_extension_add(struct req *);
+int	 in_extension_decide(struct req *);
+int	 in_period_due(struct req *);
+int	 in_period_add(struct req *);
+int	 in_urge(struct req *);
+int	 in_notices(struct req *);
+int	 in_settings_put(struct req *);
+int	 in_audit(struct req *);
+int	 in_account_add(struct req *);
+int	 in_account_disable(struct req *);
+int	 in_account_password(struct req *);
 
 #endif

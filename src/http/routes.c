@@ -60,10 +60,31 @@ health(struct req *r)
 	http_json(r, 200, o);
 }
 
+struct login_in {
+	const char	*who, *pw;
+};
+
+static int
+read_login(struct req *r, struct login_in *in)
+{
+	if ((in->who = field_str(r, "login", 64)) == NULL ||
+	    (in->pw = field_str(r, "password", 256)) == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+in_login(struct req *r)
+{
+	struct login_in	 in;
+
+	return read_login(r, &in);
+}
+
 static void
 login(struct req *r)
 {
-	const char	*who, *pw;
+	struct login_in	 in;
 	char		 token[65], cookie[256];
 	struct session	 s;
 	struct account	 a;
@@ -71,10 +92,9 @@ login(struct req *r)
 	enum fz_err	 rc;
 	json_t		*o;
 
-	if ((who = field_str(r, "login", 64)) == NULL ||
-	    (pw = field_str(r, "password", 256)) == NULL)
+	if (read_login(r, &in))
 		return;
-	rc = core_login(r->st, who, pw, http_session_ttl(), token, &s, &dg);
+	rc = core_login(r->st, in.who, in.pw, http_session_ttl(), token, &s, &dg);
 	if (rc == FZ_EPERM) {
 		http_error(r, 401, "LOGIN_FAILED", dg.n ? dg.v[0].message :
 		    "登录名或密码错误", NULL);
@@ -299,75 +319,88 @@ calendar_put(struct req *r)
 }
 
 /*
- * method, path, handler, who may call it, CSRF, body limit, raw body.
+ * method, path, handler, who may call it, CSRF, body limit, raw body,
+ * and the handler's input checks alone (for fuzz/fuzz_json.c).
  * AUTH_SESSION routes check what the actor may do in core/; the others are
  * also refused here by role.
  */
 #define MB	(1024 * 1024)
 const struct route routes[] = {
-	{ "GET", "/healthz", health, AUTH_NONE, 0, 0, 0 },
-	{ "GET", "/api/openapi.yaml", openapi, AUTH_NONE, 0, 0, 0 },
-	{ "POST", "/api/login", login, AUTH_NONE, 0, 4096, 0 },
-	{ "POST", "/api/logout", logout, AUTH_SESSION, 1, 0, 0 },
-	{ "GET", "/api/me", me, AUTH_SESSION, 0, 0, 0 },
-	{ "GET", "/api/todo", h_todo, AUTH_SESSION, 0, 0, 0 },
-	{ "GET", "/api/plans", plans, AUTH_SESSION, 0, 0, 0 },
-	{ "GET", "/api/plans/:id", plan_one, AUTH_SESSION, 0, 0, 0 },
-	{ "GET", "/api/plans/:id/tasks", h_tasks, AUTH_SESSION, 0, 0, 0 },
-	{ "GET", "/api/plans/:id/dashboard", h_dashboard, AUTH_READER, 0, 0,
-	    0 },
-	{ "GET", "/api/plans/:id/periods", periods, AUTH_SESSION, 0, 0, 0 },
-	{ "POST", "/api/plans/:id/periods", h_period_add, AUTH_SUPERVISOR, 1,
-	    0, 0 },
-	{ "POST", "/api/periods/:id/lock", h_period_lock, AUTH_SUPERVISOR, 1,
-	    0, 0 },
+	{ "GET", "/healthz", health, AUTH_NONE, 0, 0, 0, NULL },
+	{ "GET", "/api/openapi.yaml", openapi, AUTH_NONE, 0, 0, 0, NULL },
+	{ "POST", "/api/login", login, AUTH_NONE, 0, 4096, 0, in_login },
+	{ "POST", "/api/logout", logout, AUTH_SESSION, 1, 0, 0, NULL },
+	{ "GET", "/api/me", me, AUTH_SESSION, 0, 0, 0, NULL },
+	{ "GET", "/api/todo", h_todo, AUTH_SESSION, 0, 0, 0, NULL },
+	{ "GET", "/api/plans", plans, AUTH_SESSION, 0, 0, 0, NULL },
+	{ "GET", "/api/plans/:id", plan_one, AUTH_SESSION, 0, 0, 0, NULL },
+	{ "GET", "/api/plans/:id/tasks", h_tasks, AUTH_SESSION, 0, 0, 0,
+	    in_tasks },
+	{ "GET", "/api/plans/:id/dashboard", h_dashboard, AUTH_READER, 0, 0, 0,
+	    in_dashboard },
+	{ "GET", "/api/plans/:id/periods", periods, AUTH_SESSION, 0, 0, 0,
+	    NULL },
+	{ "POST", "/api/plans/:id/periods", h_period_add, AUTH_SUPERVISOR, 1, 0,
+	    0, in_period_add },
+	{ "POST", "/api/periods/:id/lock", h_period_lock, AUTH_SUPERVISOR, 1, 0,
+	    0, NULL },
 	{ "POST", "/api/periods/:id/unlock", h_period_unlock, AUTH_SUPERVISOR,
-	    1, 0, 0 },
+	    1, 0, 0, NULL },
 	{ "POST", "/api/periods/:id/due", h_period_due, AUTH_SUPERVISOR, 1, 0,
-	    0 },
-	{ "GET", "/api/tasks/:id", h_task, AUTH_SESSION, 0, 0, 0 },
+	    0, in_period_due },
+	{ "GET", "/api/tasks/:id", h_task, AUTH_SESSION, 0, 0, 0, NULL },
 	{ "POST", "/api/tasks/:id/assignments", h_assignment_add,
-	    AUTH_SUPERVISOR, 1, 0, 0 },
+	    AUTH_SUPERVISOR, 1, 0, 0, in_assignment_add },
 	{ "POST", "/api/assignments/:id/claim", h_assignment_claim,
-	    AUTH_SESSION, 1, 0, 0 },
+	    AUTH_SESSION, 1, 0, 0, NULL },
 	{ "POST", "/api/assignments/:id/close", h_assignment_close,
-	    AUTH_SUPERVISOR, 1, 0, 0 },
-	{ "GET", "/api/reports", h_reports, AUTH_SESSION, 0, 0, 0 },
-	{ "POST", "/api/reports", h_report_create, AUTH_SESSION, 1, 0, 0 },
-	{ "GET", "/api/reports/:id", h_report_get, AUTH_SESSION, 0, 0, 0 },
-	{ "PUT", "/api/reports/:id", h_report_update, AUTH_SESSION, 1, 0, 0 },
+	    AUTH_SUPERVISOR, 1, 0, 0, NULL },
+	{ "GET", "/api/reports", h_reports, AUTH_SESSION, 0, 0, 0, in_reports },
+	{ "POST", "/api/reports", h_report_create, AUTH_SESSION, 1, 0, 0,
+	    in_report_create },
+	{ "GET", "/api/reports/:id", h_report_get, AUTH_SESSION, 0, 0, 0,
+	    NULL },
+	{ "PUT", "/api/reports/:id", h_report_update, AUTH_SESSION, 1, 0, 0,
+	    in_report_update },
 	{ "POST", "/api/reports/:id/submit", h_report_submit, AUTH_SESSION, 1,
-	    0, 0 },
-	{ "POST", "/api/reports/:id/approve", h_report_approve, AUTH_SESSION,
-	    1, 0, 0 },
+	    0, 0, NULL },
+	{ "POST", "/api/reports/:id/approve", h_report_approve, AUTH_SESSION, 1,
+	    0, 0, in_report_approve },
 	{ "POST", "/api/reports/:id/review", h_report_review, AUTH_SUPERVISOR,
-	    1, 0, 0 },
-	{ "POST", "/api/reports/:id/evidence", h_evidence_add, AUTH_SESSION,
-	    1, 64 * MB, 1 },
-	{ "GET", "/api/evidence/:id", h_evidence_get, AUTH_SESSION, 0, 0, 0 },
+	    1, 0, 0, in_report_review },
+	{ "POST", "/api/reports/:id/evidence", h_evidence_add, AUTH_SESSION, 1,
+	    64 * MB, 1, in_evidence_add },
+	{ "GET", "/api/evidence/:id", h_evidence_get, AUTH_SESSION, 0, 0, 0,
+	    NULL },
 	{ "DELETE", "/api/evidence/:id", h_evidence_delete, AUTH_SESSION, 1, 0,
-	    0 },
-	{ "GET", "/api/return-reasons", h_reasons, AUTH_SESSION, 0, 0, 0 },
-	{ "GET", "/api/extensions", h_extensions, AUTH_SESSION, 0, 0, 0 },
-	{ "POST", "/api/extensions", h_extension_add, AUTH_SESSION, 1, 0, 0 },
+	    0, NULL },
+	{ "GET", "/api/return-reasons", h_reasons, AUTH_SESSION, 0, 0, 0,
+	    NULL },
+	{ "GET", "/api/extensions", h_extensions, AUTH_SESSION, 0, 0, 0,
+	    in_extensions },
+	{ "POST", "/api/extensions", h_extension_add, AUTH_SESSION, 1, 0, 0,
+	    in_extension_add },
 	{ "POST", "/api/extensions/:id/decide", h_extension_decide,
-	    AUTH_SUPERVISOR, 1, 0, 0 },
-	{ "POST", "/api/urgings", h_urge, AUTH_SUPERVISOR, 1, 0, 0 },
-	{ "GET", "/api/notices", h_notices, AUTH_SESSION, 0, 0, 0 },
-	{ "POST", "/api/notices/:id/read", h_notice_read, AUTH_SESSION, 1, 0,
-	    0 },
-	{ "GET", "/api/units", units, AUTH_SESSION, 0, 0, 0 },
-	{ "GET", "/api/accounts", h_accounts, AUTH_ADMIN, 0, 0, 0 },
-	{ "POST", "/api/accounts", h_account_add, AUTH_ADMIN, 1, 0, 0 },
-	{ "POST", "/api/accounts/:id/disable", h_account_disable, AUTH_ADMIN,
-	    1, 0, 0 },
-	{ "POST", "/api/accounts/:id/password", h_account_password,
-	    AUTH_ADMIN, 1, 0, 0 },
-	{ "GET", "/api/settings", h_settings, AUTH_SESSION, 0, 0, 0 },
-	{ "PUT", "/api/settings", h_settings_put, AUTH_SUPERVISOR, 1, 0, 0 },
-	{ "GET", "/api/audit", h_audit, AUTH_SUPERVISOR, 0, 0, 0 },
-	{ "GET", "/api/calendar/:year", calendar_get, AUTH_SESSION, 0, 0, 0 },
-	{ "POST", "/api/calendar/:year", calendar_put, AUTH_ADMIN, 1, 65536,
-	    0 },
+	    AUTH_SUPERVISOR, 1, 0, 0, in_extension_decide },
+	{ "POST", "/api/urgings", h_urge, AUTH_SUPERVISOR, 1, 0, 0, in_urge },
+	{ "GET", "/api/notices", h_notices, AUTH_SESSION, 0, 0, 0, in_notices },
+	{ "POST", "/api/notices/:id/read", h_notice_read, AUTH_SESSION, 1, 0, 0,
+	    NULL },
+	{ "GET", "/api/units", units, AUTH_SESSION, 0, 0, 0, NULL },
+	{ "GET", "/api/accounts", h_accounts, AUTH_ADMIN, 0, 0, 0, NULL },
+	{ "POST", "/api/accounts", h_account_add, AUTH_ADMIN, 1, 0, 0,
+	    in_account_add },
+	{ "POST", "/api/accounts/:id/disable", h_account_disable, AUTH_ADMIN, 1,
+	    0, 0, in_account_disable },
+	{ "POST", "/api/accounts/:id/password", h_account_password, AUTH_ADMIN,
+	    1, 0, 0, in_account_password },
+	{ "GET", "/api/settings", h_settings, AUTH_SESSION, 0, 0, 0, NULL },
+	{ "PUT", "/api/settings", h_settings_put, AUTH_SUPERVISOR, 1, 0, 0,
+	    in_settings_put },
+	{ "GET", "/api/audit", h_audit, AUTH_SUPERVISOR, 0, 0, 0, in_audit },
+	{ "GET", "/api/calendar/:year", calendar_get, AUTH_SESSION, 0, 0, 0,
+	    NULL },
+	{ "POST", "/api/calendar/:year", calendar_put, AUTH_ADMIN, 1, 65536, 0,
+	    NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

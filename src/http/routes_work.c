@@ -43,47 +43,95 @@ h_todo(struct req *r)
 	answer(r, rc, o, NULL);
 }
 
+/*
+ * Each handler that reads more than its :id reads it with a read_*()
+ * function into a struct, before it touches the store; in_*() runs that
+ * reader alone for the route table's input column (fuzz/fuzz_json.c).
+ */
+
+struct tasks_in {
+	int64_t			 plan;
+	struct task_query	 q;
+};
+
+static int
+read_tasks(struct req *r, struct tasks_in *in)
+{
+	int64_t		 v;
+	int		 bad = 0;
+
+	memset(in, 0, sizeof(*in));
+	if (http_id(r, &in->plan) || http_qint(r, "period", INT64_MAX,
+	    &in->q.period_id) || http_qint(r, "unit", INT64_MAX,
+	    &in->q.unit_id) || http_qint(r, "section", 100, &v))
+		return -1;
+	in->q.section = (int)v;
+	if (http_qint(r, "page", 100000, &v))
+		return -1;
+	in->q.page = (int)v;
+	if (http_qint(r, "per_page", 200, &v))
+		return -1;
+	in->q.per_page = (int)v;
+	in->q.state = http_qstr(r, "state", 16, &bad);
+	in->q.light = http_qstr(r, "light", 16, &bad);
+	in->q.q = http_qstr(r, "q", 200, &bad);
+	return bad ? -1 : 0;
+}
+
+int
+in_tasks(struct req *r)
+{
+	struct tasks_in	 in;
+
+	return read_tasks(r, &in);
+}
+
 void
 h_tasks(struct req *r)
 {
-	struct task_query	 q;
-	int64_t			 plan, v;
-	int			 bad = 0;
-	json_t			*o = NULL;
-	enum fz_err		 rc;
+	struct tasks_in	 in;
+	json_t		*o = NULL;
+	enum fz_err	 rc;
 
-	memset(&q, 0, sizeof(q));
-	if (http_id(r, &plan) || http_qint(r, "period", INT64_MAX,
-	    &q.period_id) || http_qint(r, "unit", INT64_MAX, &q.unit_id) ||
-	    http_qint(r, "section", 100, &v))
+	if (read_tasks(r, &in))
 		return;
-	q.section = (int)v;
-	if (http_qint(r, "page", 100000, &v))
-		return;
-	q.page = (int)v;
-	if (http_qint(r, "per_page", 200, &v))
-		return;
-	q.per_page = (int)v;
-	q.state = http_qstr(r, "state", 16, &bad);
-	q.light = http_qstr(r, "light", 16, &bad);
-	q.q = http_qstr(r, "q", 200, &bad);
-	if (bad)
-		return;
-	rc = core_task_list_json(r->st, &r->actor, plan, &q, r->today, &o);
+	rc = core_task_list_json(r->st, &r->actor, in.plan, &in.q, r->today,
+	    &o);
 	answer(r, rc, o, NULL);
+}
+
+struct dashboard_in {
+	int64_t		 plan, period;
+};
+
+static int
+read_dashboard(struct req *r, struct dashboard_in *in)
+{
+	if (http_id(r, &in->plan) || http_qint(r, "period", INT64_MAX,
+	    &in->period))
+		return -1;
+	return 0;
+}
+
+int
+in_dashboard(struct req *r)
+{
+	struct dashboard_in	 in;
+
+	return read_dashboard(r, &in);
 }
 
 void
 h_dashboard(struct req *r)
 {
-	int64_t		 plan, period;
-	json_t		*o = NULL;
-	enum fz_err	 rc;
+	struct dashboard_in	 in;
+	json_t			*o = NULL;
+	enum fz_err		 rc;
 
-	if (http_id(r, &plan) || http_qint(r, "period", INT64_MAX, &period))
+	if (read_dashboard(r, &in))
 		return;
-	rc = core_dashboard_json(r->st, &r->actor, plan, period, r->today,
-	    &o);
+	rc = core_dashboard_json(r->st, &r->actor, in.plan, in.period,
+	    r->today, &o);
 	answer(r, rc, o, NULL);
 }
 
@@ -139,32 +187,53 @@ h_report_get(struct req *r)
 	report_answer(r, FZ_OK, id, NULL);
 }
 
+struct reports_in {
+	struct report_filter	 f;
+	int			 queue;	/* the review queue: not mine */
+};
+
+static int
+read_reports(struct req *r, struct reports_in *in)
+{
+	int64_t		 v;
+	int		 bad = 0;
+
+	memset(in, 0, sizeof(*in));
+	if (http_qint(r, "plan", INT64_MAX, &in->f.plan_id) ||
+	    http_qint(r, "period", INT64_MAX, &in->f.period_id) ||
+	    http_qint(r, "task", INT64_MAX, &in->f.task_id) ||
+	    http_qint(r, "unit", INT64_MAX, &in->f.unit_id) ||
+	    http_qint(r, "per_page", 200, &v))
+		return -1;
+	in->f.limit = v > 0 ? (int)v : 50;
+	if (http_qint(r, "page", 100000, &v))
+		return -1;
+	in->f.offset = v > 1 ? (int)(v - 1) * in->f.limit : 0;
+	in->f.state = http_qstr(r, "state", 16, &bad);
+	in->queue = http_query(r, "queue") != NULL;
+	return bad ? -1 : 0;
+}
+
+int
+in_reports(struct req *r)
+{
+	struct reports_in	 in;
+
+	return read_reports(r, &in);
+}
+
 void
 h_reports(struct req *r)
 {
-	struct report_filter	 f;
-	int64_t			 v;
-	int			 bad = 0;
+	struct reports_in	 in;
 	json_t			*o = NULL;
 	enum fz_err		 rc;
 
-	memset(&f, 0, sizeof(f));
-	if (http_qint(r, "plan", INT64_MAX, &f.plan_id) ||
-	    http_qint(r, "period", INT64_MAX, &f.period_id) ||
-	    http_qint(r, "task", INT64_MAX, &f.task_id) ||
-	    http_qint(r, "unit", INT64_MAX, &f.unit_id) ||
-	    http_qint(r, "per_page", 200, &v))
+	if (read_reports(r, &in))
 		return;
-	f.limit = v > 0 ? (int)v : 50;
-	if (http_qint(r, "page", 100000, &v))
-		return;
-	f.offset = v > 1 ? (int)(v - 1) * f.limit : 0;
-	f.state = http_qstr(r, "state", 16, &bad);
-	if (bad)
-		return;
-	if (http_query(r, "queue") != NULL)	/* review queue: not mine */
-		f.not_of = r->actor.account_id;
-	rc = core_report_list(r->st, &r->actor, &f, &o);
+	if (in.queue)
+		in.f.not_of = r->actor.account_id;
+	rc = core_report_list(r->st, &r->actor, &in.f, &o);
 	answer(r, rc, o, NULL);
 }
 
@@ -213,24 +282,68 @@ report_input(struct req *r, struct report_input *in, int64_t **cites)
 	return 0;
 }
 
-static void
-report_save(struct req *r, int64_t id)
-{
+struct report_in {
+	int64_t			 id;	/* 0: a new report */
 	struct report_input	 in;
-	struct diags		 dg = { 0 };
-	int64_t			*cites, out = 0;
-	enum fz_err		 rc;
+	int64_t			*cites;
+};
 
+static void
+report_in_release(struct report_in *in)
+{
+	free(in->cites);
+	free((char *)(uintptr_t)in->in.measures);
+}
+
+static int
+read_report(struct req *r, int with_id, struct report_in *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (with_id && http_id(r, &in->id))
+		return -1;
 	if (r->json == NULL) {
 		http_error(r, 400, "BAD_JSON", "请求内容应为 JSON 对象", NULL);
-		return;
+		return -1;
 	}
-	if (report_input(r, &in, &cites))
-		return;
-	rc = core_report_save(r->st, &r->actor, id, &in, &out, &dg);
-	report_answer(r, rc, out, &dg);
-	free(cites);
-	free((char *)(uintptr_t)in.measures);
+	return report_input(r, &in->in, &in->cites);
+}
+
+static int
+check_report(struct req *r, int with_id)
+{
+	struct report_in	 in;
+	int			 rc = read_report(r, with_id, &in);
+
+	report_in_release(&in);
+	return rc;
+}
+
+int
+in_report_create(struct req *r)
+{
+	return check_report(r, 0);
+}
+
+int
+in_report_update(struct req *r)
+{
+	return check_report(r, 1);
+}
+
+static void
+report_save(struct req *r, int with_id)
+{
+	struct report_in	 in;
+	struct diags		 dg = { 0 };
+	int64_t			 out = 0;
+	enum fz_err		 rc;
+
+	if (read_report(r, with_id, &in) == 0) {
+		rc = core_report_save(r->st, &r->actor, in.id, &in.in, &out,
+		    &dg);
+		report_answer(r, rc, out, &dg);
+	}
+	report_in_release(&in);
 	diags_release(&dg);
 }
 
@@ -243,10 +356,7 @@ h_report_create(struct req *r)
 void
 h_report_update(struct req *r)
 {
-	int64_t		 id;
-
-	if (http_id(r, &id) == 0)
-		report_save(r, id);
+	report_save(r, 1);
 }
 
 void
@@ -262,40 +372,81 @@ h_report_submit(struct req *r)
 	diags_release(&dg);
 }
 
+/* A decision with a comment: approve, review, an extension's. */
+struct decide_in {
+	int64_t		 id;
+	int		 ok;
+	const char	*reason, *comment;
+};
+
+static int
+read_approve(struct req *r, struct decide_in *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (http_id(r, &in->id) || http_bool(r, "approve", 1, &in->ok) ||
+	    http_str(r, "comment", 4000, 0, &in->comment))
+		return -1;
+	return 0;
+}
+
+int
+in_report_approve(struct req *r)
+{
+	struct decide_in	 in;
+
+	return read_approve(r, &in);
+}
+
 void
 h_report_approve(struct req *r)
 {
-	struct diags	 dg = { 0 };
-	const char	*comment;
-	int64_t		 id;
-	int		 ok;
+	struct diags		 dg = { 0 };
+	struct decide_in	 in;
 
-	if (http_id(r, &id) || http_bool(r, "approve", 1, &ok) ||
-	    http_str(r, "comment", 4000, 0, &comment))
+	if (read_approve(r, &in))
 		return;
-	report_answer(r, core_report_approve(r->st, &r->actor, id, ok,
-	    comment, r->today, &dg), id, &dg);
+	report_answer(r, core_report_approve(r->st, &r->actor, in.id, in.ok,
+	    in.comment, r->today, &dg), in.id, &dg);
 	diags_release(&dg);
+}
+
+static int
+read_review(struct req *r, struct decide_in *in)
+{
+	const char	*decision;
+
+	memset(in, 0, sizeof(*in));
+	if (http_id(r, &in->id) || http_str(r, "decision", 16, 1,
+	    &decision) || http_str(r, "reason", 16, 0, &in->reason) ||
+	    http_str(r, "comment", 4000, 0, &in->comment))
+		return -1;
+	if (!str_eq(decision, "accept") && !str_eq(decision, "return")) {
+		http_error(r, 400, "INVALID", "字段“decision”应为 accept（通过）"
+		    "或 return（退回）", "decision");
+		return -1;
+	}
+	in->ok = str_eq(decision, "accept");
+	return 0;
+}
+
+int
+in_report_review(struct req *r)
+{
+	struct decide_in	 in;
+
+	return read_review(r, &in);
 }
 
 void
 h_report_review(struct req *r)
 {
-	struct diags	 dg = { 0 };
-	const char	*decision, *reason, *comment;
-	int64_t		 id;
+	struct diags		 dg = { 0 };
+	struct decide_in	 in;
 
-	if (http_id(r, &id) || http_str(r, "decision", 16, 1, &decision) ||
-	    http_str(r, "reason", 16, 0, &reason) ||
-	    http_str(r, "comment", 4000, 0, &comment))
+	if (read_review(r, &in))
 		return;
-	if (!str_eq(decision, "accept") && !str_eq(decision, "return")) {
-		http_error(r, 400, "INVALID", "字段“decision”应为 accept（通过）"
-		    "或 return（退回）", "decision");
-		return;
-	}
-	report_answer(r, core_report_review(r->st, &r->actor, id,
-	    str_eq(decision, "accept"), reason, comment, &dg), id, &dg);
+	report_answer(r, core_report_review(r->st, &r->actor, in.id, in.ok,
+	    in.reason, in.comment, &dg), in.id, &dg);
 	diags_release(&dg);
 }
 
@@ -307,23 +458,44 @@ evidence_json(const struct evidence *e)
 	    e->mime, "size", (json_int_t)e->size, "sha256", e->sha256);
 }
 
+struct evidence_in {
+	int64_t		 id;
+	const char	*name;
+};
+
+static int
+read_evidence(struct req *r, struct evidence_in *in)
+{
+	in->name = http_query(r, "name");
+	if (http_id(r, &in->id))
+		return -1;
+	if (in->name == NULL) {
+		http_error(r, 400, "INVALID", "缺少文件名（查询参数 name）",
+		    "name");
+		return -1;
+	}
+	return 0;
+}
+
+int
+in_evidence_add(struct req *r)
+{
+	struct evidence_in	 in;
+
+	return read_evidence(r, &in);
+}
+
 void
 h_evidence_add(struct req *r)
 {
-	struct diags	 dg = { 0 };
-	struct evidence	 e;
-	const char	*name = http_query(r, "name");
-	int64_t		 id;
-	enum fz_err	 rc;
+	struct diags		 dg = { 0 };
+	struct evidence		 e;
+	struct evidence_in	 in;
+	enum fz_err		 rc;
 
-	if (http_id(r, &id))
+	if (read_evidence(r, &in))
 		return;
-	if (name == NULL) {
-		http_error(r, 400, "INVALID", "缺少文件名（查询参数 name）",
-		    "name");
-		return;
-	}
-	rc = core_evidence_add(r->st, &r->actor, id, name, r->body.ptr,
+	rc = core_evidence_add(r->st, &r->actor, in.id, in.name, r->body.ptr,
 	    r->body.len, &e, &dg);
 	answer(r, rc, rc == FZ_OK ? json_pack("{s:o}", "evidence",
 	    evidence_json(&e)) : NULL, &dg);
@@ -406,51 +578,93 @@ h_assignment_close(struct req *r)
 	diags_release(&dg);
 }
 
+struct assignment_in {
+	int64_t		 task, unit;
+	const char	*role;
+};
+
+static int
+read_assignment(struct req *r, struct assignment_in *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (http_id(r, &in->task) || http_int(r, "unit_id", 1, &in->unit) ||
+	    http_str(r, "role", 16, 0, &in->role))
+		return -1;
+	return 0;
+}
+
+int
+in_assignment_add(struct req *r)
+{
+	struct assignment_in	 in;
+
+	return read_assignment(r, &in);
+}
+
 void
 h_assignment_add(struct req *r)
 {
 	struct diags		 dg = { 0 };
 	struct assignment	 a;
-	const char		*role;
-	int64_t			 task, unit;
+	struct assignment_in	 in;
 	enum fz_err		 rc;
 
-	if (http_id(r, &task) || http_int(r, "unit_id", 1, &unit) ||
-	    http_str(r, "role", 16, 0, &role))
+	if (read_assignment(r, &in))
 		return;
-	rc = core_assignment_designate(r->st, &r->actor, task, unit,
-	    role ? role : "responsible", &a, &dg);
+	rc = core_assignment_designate(r->st, &r->actor, in.task, in.unit,
+	    in.role ? in.role : "responsible", &a, &dg);
 	assignment_answer(r, rc, a.id, &dg);
 	diags_release(&dg);
+}
+
+struct extensions_in {
+	int64_t		 plan, task, unit;
+	const char	*state;
+};
+
+static int
+read_extensions(struct req *r, struct extensions_in *in)
+{
+	int		 bad = 0;
+
+	memset(in, 0, sizeof(*in));
+	if (http_qint(r, "plan", INT64_MAX, &in->plan) ||
+	    http_qint(r, "task", INT64_MAX, &in->task) ||
+	    http_qint(r, "unit", INT64_MAX, &in->unit))
+		return -1;
+	in->state = http_qstr(r, "state", 16, &bad);
+	return bad ? -1 : 0;
+}
+
+int
+in_extensions(struct req *r)
+{
+	struct extensions_in	 in;
+
+	return read_extensions(r, &in);
 }
 
 void
 h_extensions(struct req *r)
 {
 	struct extension	*e;
+	struct extensions_in	 in;
 	size_t			 n;
-	int64_t			 plan, task, unit;
-	int			 bad = 0;
-	const char		*state;
 	enum fz_err		 rc;
 
-	if (http_qint(r, "plan", INT64_MAX, &plan) ||
-	    http_qint(r, "task", INT64_MAX, &task) ||
-	    http_qint(r, "unit", INT64_MAX, &unit))
-		return;
-	state = http_qstr(r, "state", 16, &bad);
-	if (bad)
+	if (read_extensions(r, &in))
 		return;
 	if (!core_actor_reads_all(&r->actor)) {
 		/* A unit's people see their own units' requests. */
-		if (unit == 0 || !core_actor_in_unit(&r->actor, unit, 0)) {
+		if (in.unit == 0 || !core_actor_in_unit(&r->actor, in.unit,
+		    0)) {
 			http_error(r, 403, "FORBIDDEN",
 			    "只能查看本单位的延期申请（请指定 unit）", "unit");
 			return;
 		}
 	}
-	if ((rc = store_extension_list(r->st, plan, task, unit, state, &e,
-	    &n)) != FZ_OK) {
+	if ((rc = store_extension_list(r->st, in.plan, in.task, in.unit,
+	    in.state, &e, &n)) != FZ_OK) {
 		http_fail(r, rc, NULL);
 		return;
 	}
@@ -459,23 +673,40 @@ h_extensions(struct req *r)
 	free(e);
 }
 
+static int
+read_extension(struct req *r, struct extension *e)
+{
+	const char	*due, *reason;
+
+	memset(e, 0, sizeof(*e));
+	if (http_int(r, "period_id", 1, &e->period_id) ||
+	    http_int(r, "task_id", 1, &e->task_id) ||
+	    http_int(r, "unit_id", 1, &e->unit_id) ||
+	    http_str(r, "due", 10, 1, &due) ||
+	    http_str(r, "reason", 2000, 1, &reason))
+		return -1;
+	snprintf(e->requested_due, sizeof(e->requested_due), "%s", due);
+	e->reason = (char *)(uintptr_t)reason;
+	return 0;
+}
+
+int
+in_extension_add(struct req *r)
+{
+	struct extension	 e;
+
+	return read_extension(r, &e);
+}
+
 void
 h_extension_add(struct req *r)
 {
 	struct diags		 dg = { 0 };
 	struct extension	 e;
-	const char		*due, *reason;
 	enum fz_err		 rc;
 
-	memset(&e, 0, sizeof(e));
-	if (http_int(r, "period_id", 1, &e.period_id) ||
-	    http_int(r, "task_id", 1, &e.task_id) ||
-	    http_int(r, "unit_id", 1, &e.unit_id) ||
-	    http_str(r, "due", 10, 1, &due) ||
-	    http_str(r, "reason", 2000, 1, &reason))
+	if (read_extension(r, &e))
 		return;
-	snprintf(e.requested_due, sizeof(e.requested_due), "%s", due);
-	e.reason = (char *)(uintptr_t)reason;
 	rc = core_extension_request(r->st, &r->actor, &e, &dg);
 	answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I,s:s,s:s,s:s}}",
 	    "extension", "id", (json_int_t)e.id, "state", e.state,
@@ -484,38 +715,74 @@ h_extension_add(struct req *r)
 	diags_release(&dg);
 }
 
+static int
+read_decide(struct req *r, struct decide_in *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (http_id(r, &in->id) || http_bool(r, "approve", 0, &in->ok) ||
+	    http_str(r, "comment", 2000, 0, &in->comment))
+		return -1;
+	if (json_object_get(r->json, "approve") == NULL) {
+		http_error(r, 400, "INVALID", "字段“approve”不能为空", "approve");
+		return -1;
+	}
+	return 0;
+}
+
+int
+in_extension_decide(struct req *r)
+{
+	struct decide_in	 in;
+
+	return read_decide(r, &in);
+}
+
 void
 h_extension_decide(struct req *r)
 {
-	struct diags	 dg = { 0 };
-	const char	*comment;
-	int64_t		 id;
-	int		 ok;
+	struct diags		 dg = { 0 };
+	struct decide_in	 in;
 
-	if (http_id(r, &id) || http_bool(r, "approve", 0, &ok) ||
-	    http_str(r, "comment", 2000, 0, &comment))
+	if (read_decide(r, &in))
 		return;
-	if (json_object_get(r->json, "approve") == NULL) {
-		http_error(r, 400, "INVALID", "字段“approve”不能为空", "approve");
-		return;
-	}
-	answer(r, core_extension_decide(r->st, &r->actor, id, ok, comment,
-	    &dg), NULL, &dg);
+	answer(r, core_extension_decide(r->st, &r->actor, in.id, in.ok,
+	    in.comment, &dg), NULL, &dg);
 	diags_release(&dg);
+}
+
+struct due_in {
+	int64_t		 id;
+	const char	*due, *reason;
+};
+
+static int
+read_due(struct req *r, struct due_in *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (http_id(r, &in->id) || http_str(r, "due", 10, 1, &in->due) ||
+	    http_str(r, "reason", 2000, 1, &in->reason))
+		return -1;
+	return 0;
+}
+
+int
+in_period_due(struct req *r)
+{
+	struct due_in	 in;
+
+	return read_due(r, &in);
 }
 
 void
 h_period_due(struct req *r)
 {
 	struct diags	 dg = { 0 };
-	const char	*due, *reason;
-	int64_t		 id;
+	struct due_in	 in;
 
-	if (http_id(r, &id) || http_str(r, "due", 10, 1, &due) ||
-	    http_str(r, "reason", 2000, 1, &reason))
+	if (read_due(r, &in))
 		return;
-	answer(r, core_period_extend(r->st, &r->actor, id, due, reason, &dg),
-	    NULL, &dg);
+	answer(r, core_period_extend(r->st, &r->actor, in.id, in.due,
+	    in.reason, &dg), NULL, &dg);
 	diags_release(&dg);
 }
 
@@ -544,32 +811,72 @@ h_period_unlock(struct req *r)
 	period_lock(r, 0);
 }
 
-void
-h_period_add(struct req *r)
+static int
+read_period(struct req *r, struct period *p)
 {
-	struct diags	 dg = { 0 };
-	struct period	 p;
 	const char	*name, *starts, *ends, *due;
 	int64_t		 plan, grace;
-	enum fz_err	 rc;
 
-	memset(&p, 0, sizeof(p));
+	memset(p, 0, sizeof(*p));
 	if (http_id(r, &plan) || http_str(r, "name", 60, 1, &name) ||
 	    http_str(r, "starts", 10, 1, &starts) ||
 	    http_str(r, "ends", 10, 1, &ends) ||
 	    http_str(r, "due", 10, 1, &due) ||
 	    http_int(r, "grace_days", 0, &grace))
+		return -1;
+	p->plan_id = plan;
+	snprintf(p->name, sizeof(p->name), "%s", name);
+	snprintf(p->starts, sizeof(p->starts), "%s", starts);
+	snprintf(p->ends, sizeof(p->ends), "%s", ends);
+	snprintf(p->due, sizeof(p->due), "%s", due);
+	p->grace_days = grace > 60 ? 61 : (int)grace;
+	return 0;
+}
+
+int
+in_period_add(struct req *r)
+{
+	struct period	 p;
+
+	return read_period(r, &p);
+}
+
+void
+h_period_add(struct req *r)
+{
+	struct diags	 dg = { 0 };
+	struct period	 p;
+	enum fz_err	 rc;
+
+	if (read_period(r, &p))
 		return;
-	p.plan_id = plan;
-	snprintf(p.name, sizeof(p.name), "%s", name);
-	snprintf(p.starts, sizeof(p.starts), "%s", starts);
-	snprintf(p.ends, sizeof(p.ends), "%s", ends);
-	snprintf(p.due, sizeof(p.due), "%s", due);
-	p.grace_days = grace > 60 ? 61 : (int)grace;
 	rc = core_period_add(r->st, &p, r->actor.login, &dg);
 	answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I,s:s}}", "period", "id",
 	    (json_int_t)p.id, "name", p.name) : NULL, &dg);
 	diags_release(&dg);
+}
+
+static int
+read_urge(struct req *r, struct notice *x)
+{
+	const char	*msg;
+
+	memset(x, 0, sizeof(*x));
+	if (http_int(r, "unit_id", 1, &x->unit_id) ||
+	    http_int(r, "task_id", 0, &x->task_id) ||
+	    http_int(r, "period_id", 0, &x->period_id) ||
+	    http_str(r, "message", 2000, 1, &msg))
+		return -1;
+	x->message = (char *)(uintptr_t)msg;
+	return 0;
+}
+
+int
+in_urge(struct req *r)
+{
+	struct notice	 x;
+
+	return read_urge(r, &x);
 }
 
 void
@@ -577,37 +884,48 @@ h_urge(struct req *r)
 {
 	struct diags	 dg = { 0 };
 	struct notice	 x;
-	const char	*msg;
 	enum fz_err	 rc;
 
-	memset(&x, 0, sizeof(x));
-	if (http_int(r, "unit_id", 1, &x.unit_id) ||
-	    http_int(r, "task_id", 0, &x.task_id) ||
-	    http_int(r, "period_id", 0, &x.period_id) ||
-	    http_str(r, "message", 2000, 1, &msg))
+	if (read_urge(r, &x))
 		return;
-	x.message = (char *)(uintptr_t)msg;
 	rc = core_urge(r->st, &r->actor, &x, &dg);
 	answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I}}", "notice", "id",
 	    (json_int_t)x.id) : NULL, &dg);
 	diags_release(&dg);
 }
 
+static int
+read_notices(struct req *r, struct notice_filter *f)
+{
+	int64_t		 v;
+
+	memset(f, 0, sizeof(*f));
+	if (http_qint(r, "unit", INT64_MAX, &f->unit_id) ||
+	    http_qint(r, "task", INT64_MAX, &f->task_id) ||
+	    http_qint(r, "unread", 1, &v))
+		return -1;
+	f->unread = (int)v;
+	f->limit = 200;
+	return 0;
+}
+
+int
+in_notices(struct req *r)
+{
+	struct notice_filter	 f;
+
+	return read_notices(r, &f);
+}
+
 void
 h_notices(struct req *r)
 {
 	struct notice_filter	 f;
-	int64_t			 v;
 	json_t			*o = NULL;
 	enum fz_err		 rc;
 
-	memset(&f, 0, sizeof(f));
-	if (http_qint(r, "unit", INT64_MAX, &f.unit_id) ||
-	    http_qint(r, "task", INT64_MAX, &f.task_id) ||
-	    http_qint(r, "unread", 1, &v))
+	if (read_notices(r, &f))
 		return;
-	f.unread = (int)v;
-	f.limit = 200;
 	rc = core_notices_json(r->st, &r->actor, &f, &o);
 	answer(r, rc, o, NULL);
 }
@@ -631,6 +949,27 @@ h_settings(struct req *r)
 	    core_settings_json(r->st)));
 }
 
+/* Settings to change: an object of integers, every one checked first. */
+int
+in_settings_put(struct req *r)
+{
+	const char	*key;
+	json_t		*v;
+	char		 msg[160];
+
+	if (r->json == NULL || json_object_size(r->json) == 0) {
+		http_error(r, 400, "INVALID", "请提供要修改的设置", NULL);
+		return -1;
+	}
+	json_object_foreach(r->json, key, v)
+		if (!json_is_integer(v)) {
+			snprintf(msg, sizeof(msg), "设置“%s”应为整数", key);
+			http_error(r, 400, "INVALID", msg, key);
+			return -1;
+		}
+	return 0;
+}
+
 void
 h_settings_put(struct req *r)
 {
@@ -640,18 +979,9 @@ h_settings_put(struct req *r)
 	char		 num[32];
 	enum fz_err	 rc = FZ_OK;
 
-	if (r->json == NULL || json_object_size(r->json) == 0) {
-		http_error(r, 400, "INVALID", "请提供要修改的设置", NULL);
+	if (in_settings_put(r))
 		return;
-	}
 	json_object_foreach(r->json, key, v) {
-		if (!json_is_integer(v)) {
-			char msg[160];
-
-			snprintf(msg, sizeof(msg), "设置“%s”应为整数", key);
-			http_error(r, 400, "INVALID", msg, key);
-			return;
-		}
 		snprintf(num, sizeof(num), "%lld",
 		    (long long)json_integer_value(v));
 		if ((rc = core_setting_set(r->st, &r->actor, key, num, &dg)) !=
@@ -665,29 +995,52 @@ h_settings_put(struct req *r)
 	diags_release(&dg);
 }
 
+struct audit_in {
+	int64_t		 page, per;
+	const char	*actor, *q;
+};
+
+static int
+read_audit(struct req *r, struct audit_in *in)
+{
+	int		 bad = 0;
+
+	memset(in, 0, sizeof(*in));
+	if (http_qint(r, "page", 100000, &in->page) ||
+	    http_qint(r, "per_page", 200, &in->per))
+		return -1;
+	in->actor = http_qstr(r, "actor", 64, &bad);
+	in->q = http_qstr(r, "q", 200, &bad);
+	if (in->per == 0)
+		in->per = 50;
+	if (in->page == 0)
+		in->page = 1;
+	return bad ? -1 : 0;
+}
+
+int
+in_audit(struct req *r)
+{
+	struct audit_in	 in;
+
+	return read_audit(r, &in);
+}
+
 void
 h_audit(struct req *r)
 {
 	struct audit_entry	*v;
+	struct audit_in		 in;
 	size_t			 n, i;
 	int64_t			 total, page, per;
-	int			 bad = 0;
-	const char		*actor, *q;
 	json_t			*a;
 	enum fz_err		 rc;
 
-	if (http_qint(r, "page", 100000, &page) ||
-	    http_qint(r, "per_page", 200, &per))
+	if (read_audit(r, &in))
 		return;
-	actor = http_qstr(r, "actor", 64, &bad);
-	q = http_qstr(r, "q", 200, &bad);
-	if (bad)
-		return;
-	if (per == 0)
-		per = 50;
-	if (page == 0)
-		page = 1;
-	if ((rc = store_audit_page(r->st, actor, q, (int)per,
+	page = in.page;
+	per = in.per;
+	if ((rc = store_audit_page(r->st, in.actor, in.q, (int)per,
 	    (int)((page - 1) * per), &v, &n, &total)) != FZ_OK) {
 		http_fail(r, rc, NULL);
 		return;
@@ -755,28 +1108,26 @@ h_accounts(struct req *r)
 	http_json(r, 200, json_pack("{s:o}", "accounts", a));
 }
 
-void
-h_account_add(struct req *r)
+/* The account to add; s.roles is allocated (free it). */
+static int
+read_account(struct req *r, struct account_spec *s)
 {
-	struct account_spec	 s;
-	struct role_spec	*roles = NULL;
-	struct diags		 dg = { 0 };
+	struct role_spec	*roles;
 	json_t			*v, *x;
 	size_t			 i;
 	int			 admin;
-	enum fz_err		 rc;
 
-	memset(&s, 0, sizeof(s));
-	if (http_str(r, "login", 64, 1, &s.login) ||
-	    http_str(r, "name", 64, 1, &s.name) ||
-	    http_str(r, "password", 256, 1, &s.password) ||
+	memset(s, 0, sizeof(*s));
+	if (http_str(r, "login", 64, 1, &s->login) ||
+	    http_str(r, "name", 64, 1, &s->name) ||
+	    http_str(r, "password", 256, 1, &s->password) ||
 	    http_bool(r, "is_admin", 0, &admin))
-		return;
-	s.is_admin = admin;
+		return -1;
+	s->is_admin = admin;
 	v = json_object_get(r->json, "roles");
 	if (v != NULL && (!json_is_array(v) || json_array_size(v) > 50)) {
 		http_error(r, 400, "INVALID", "字段“roles”应为数组", "roles");
-		return;
+		return -1;
 	}
 	roles = xcalloc(json_array_size(v) + 1, sizeof(*roles));
 	json_array_foreach(v, i, x) {
@@ -790,30 +1141,49 @@ h_account_add(struct req *r)
 			http_error(r, 400, "INVALID", "角色应写成 {\"unit\": 单位编码,"
 			    " \"role\": supervisor|leader|unit_leader|clerk}",
 			    "roles");
-			return;
+			return -1;
 		}
 		roles[i].unit = json_string_value(u);
 		roles[i].role = sr;
 	}
-	s.roles = roles;
-	s.nroles = json_array_size(v);
+	s->roles = roles;
+	s->nroles = json_array_size(v);
+	return 0;
+}
+
+int
+in_account_add(struct req *r)
+{
+	struct account_spec	 s;
+
+	if (read_account(r, &s))
+		return -1;
+	free((void *)(uintptr_t)s.roles);
+	return 0;
+}
+
+void
+h_account_add(struct req *r)
+{
+	struct account_spec	 s;
+	struct diags		 dg = { 0 };
+	enum fz_err		 rc;
+
+	if (read_account(r, &s))
+		return;
 	if ((rc = core_account_add(r->st, &s, r->actor.login, &dg)) != FZ_OK)
 		account_fail(r, rc, &dg);
 	else
 		http_json(r, 200, json_pack("{s:b}", "ok", 1));
-	free(roles);
+	free((void *)(uintptr_t)s.roles);
 	diags_release(&dg);
 }
 
-/* The login of the account of the path's :id. */
+/* The account of the path's :id. */
 static int
-account_login(struct req *r, struct account *a)
+account_login(struct req *r, int64_t id, struct account *a)
 {
-	int64_t	 id;
-
 	memset(a, 0, sizeof(*a));
-	if (http_id(r, &id))
-		return -1;
 	a->id = id;
 	if (store_account_get(r->st, NULL, a) != FZ_OK) {
 		http_error(r, 404, "NOT_FOUND", "账号不存在", "id");
@@ -822,19 +1192,40 @@ account_login(struct req *r, struct account *a)
 	return 0;
 }
 
+struct disable_in {
+	int64_t		 id;
+	int		 off;
+};
+
+static int
+read_disable(struct req *r, struct disable_in *in)
+{
+	if (http_bool(r, "disabled", 1, &in->off) || http_id(r, &in->id))
+		return -1;
+	return 0;
+}
+
+int
+in_account_disable(struct req *r)
+{
+	struct disable_in	 in;
+
+	return read_disable(r, &in);
+}
+
 void
 h_account_disable(struct req *r)
 {
-	struct account	 a;
-	struct diags	 dg = { 0 };
-	int		 off;
-	enum fz_err	 rc;
+	struct account		 a;
+	struct diags		 dg = { 0 };
+	struct disable_in	 in;
+	enum fz_err		 rc;
 
-	if (http_bool(r, "disabled", 1, &off) || account_login(r, &a))
+	if (read_disable(r, &in) || account_login(r, in.id, &a))
 		return;
-	if (a.id == r->actor.account_id && off)
+	if (a.id == r->actor.account_id && in.off)
 		http_error(r, 400, "INVALID", "不能停用自己的账号", "id");
-	else if ((rc = core_account_disable(r->st, a.login, off,
+	else if ((rc = core_account_disable(r->st, a.login, in.off,
 	    r->actor.login, &dg)) != FZ_OK)
 		account_fail(r, rc, &dg);
 	else
@@ -843,17 +1234,38 @@ h_account_disable(struct req *r)
 	diags_release(&dg);
 }
 
+struct password_in {
+	int64_t		 id;
+	const char	*pw;
+};
+
+static int
+read_password(struct req *r, struct password_in *in)
+{
+	if (http_str(r, "password", 256, 1, &in->pw) || http_id(r, &in->id))
+		return -1;
+	return 0;
+}
+
+int
+in_account_password(struct req *r)
+{
+	struct password_in	 in;
+
+	return read_password(r, &in);
+}
+
 void
 h_account_password(struct req *r)
 {
-	struct account	 a;
-	struct diags	 dg = { 0 };
-	const char	*pw;
-	enum fz_err	 rc;
+	struct account		 a;
+	struct diags		 dg = { 0 };
+	struct password_in	 in;
+	enum fz_err		 rc;
 
-	if (http_str(r, "password", 256, 1, &pw) || account_login(r, &a))
+	if (read_password(r, &in) || account_login(r, in.id, &a))
 		return;
-	if ((rc = core_account_passwd(r->st, a.login, pw, r->actor.login,
+	if ((rc = core_account_passwd(r->st, a.login, in.pw, r->actor.login,
 	    &dg)) != FZ_OK)
 		account_fail(r, rc, &dg);
 	else

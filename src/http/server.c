@@ -74,6 +74,23 @@ http_json(struct req *r, unsigned status, json_t *j)
 	r->out = j;
 }
 
+/*
+ * A message cut short by snprintf can end inside a character, which jansson
+ * refuses (the key would be missing): keep the whole characters before it.
+ */
+static json_t *
+text(const char *s)
+{
+	size_t	 n = s != NULL ? strlen(s) : 0, bad;
+	json_t	*j;
+
+	if (n > 0 && !utf8_valid(s, n, &bad))
+		n = bad;
+	if (n == 0 || (j = json_stringn(s, n)) == NULL)
+		j = json_string("");
+	return j;
+}
+
 void
 http_error(struct req *r, unsigned status, const char *code,
     const char *message, const char *field)
@@ -81,9 +98,9 @@ http_error(struct req *r, unsigned status, const char *code,
 	json_t	*e = json_object(), *o = json_object();
 
 	json_object_set_new(e, "code", json_string(code));
-	json_object_set_new(e, "message", json_string(message));
+	json_object_set_new(e, "message", text(message));
 	if (field != NULL)
-		json_object_set_new(e, "field", json_string(field));
+		json_object_set_new(e, "field", text(field));
 	json_object_set_new(o, "error", e);
 	http_json(r, status, o);
 }
@@ -117,32 +134,6 @@ http_fail(struct req *r, enum fz_err rc, const char *message)
 	}
 	http_error(r, map[i].status, map[i].code, message ? message :
 	    fz_strerror(rc), NULL);
-}
-
-/* Does the route path match the URL? Fills r->param for ":id". */
-static int
-path_match(const char *pattern, const char *url, struct req *r,
-    char *param, size_t n)
-{
-	const char	*p = pattern, *u = url;
-
-	while (*p != '\0' && *u != '\0') {
-		if (*p == ':') {
-			size_t len = strcspn(u, "/");
-
-			if (len == 0 || len >= n)
-				return 0;
-			memcpy(param, u, len);
-			param[len] = '\0';
-			r->param = param;
-			p += strcspn(p, "/");
-			u += len;
-			continue;
-		}
-		if (*p++ != *u++)
-			return 0;
-	}
-	return *p == '\0' && *u == '\0';
 }
 
 void
@@ -180,25 +171,15 @@ http_file(struct req *r, const char *type, const char *name,
 const char *
 http_query(struct req *r, const char *key)
 {
-	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND,
-	    key);
-}
+	const char *const	*q;
 
-static const struct route *
-find_route(struct req *r, char *param, size_t n, struct buf *allow)
-{
-	const struct route	*found = NULL;
-	size_t			 i;
-
-	for (i = 0; i < nroutes; i++) {
-		if (!path_match(routes[i].path, r->url, r, param, n))
-			continue;
-		buf_addf(allow, "%s%s", allow->len ? ", " : "",
-		    routes[i].method);
-		if (str_eq(routes[i].method, r->method))
-			found = &routes[i];
-	}
-	return found;
+	if (r->conn != NULL)
+		return MHD_lookup_connection_value(r->conn,
+		    MHD_GET_ARGUMENT_KIND, key);
+	for (q = r->query; q != NULL && q[0] != NULL; q += 2)
+		if (str_eq(q[0], key))
+			return q[1];
+	return NULL;
 }
 
 /*
@@ -256,12 +237,12 @@ dispatch(struct req *r)
 {
 	const struct route	*rt;
 	struct buf		 allow = BUF_INIT;
-	json_error_t		 je;
-	char			 param[64], msg[256];
+	char			 param[ROUTE_PARAM_MAX];
 	const char		*csrf;
 	const struct account	*acc;
 
-	rt = find_route(r, param, sizeof(param), &allow);
+	rt = http_route_find(r->method, r->url, param, sizeof(param), &allow);
+	r->param = rt != NULL && strchr(rt->path, ':') != NULL ? param : NULL;
 	if (rt == NULL) {
 		if (allow.len > 0) {
 			http_error(r, 405, "METHOD_NOT_ALLOWED",
@@ -277,15 +258,8 @@ dispatch(struct req *r)
 		http_error(r, 413, "TOO_BIG", "请求内容过大", NULL);
 		goto out;
 	}
-	if (r->body.len > 0 && !rt->raw) {
-		r->json = json_loadb(r->body.ptr, r->body.len, 0, &je);
-		if (r->json == NULL || !json_is_object(r->json)) {
-			snprintf(msg, sizeof(msg), "请求内容不是有效的 JSON 对象"
-			    "（第 %d 行第 %d 列）", je.line, je.column);
-			http_error(r, 400, "BAD_JSON", msg, NULL);
-			goto out;
-		}
-	}
+	if (!rt->raw && http_body_json(r))
+		goto out;
 	if ((r->st = thread_store()) == NULL) {
 		http_error(r, 503, "UNAVAILABLE", "数据库暂时不可用", NULL);
 		goto out;
@@ -430,13 +404,10 @@ static size_t
 body_limit(struct req *r)
 {
 	const struct route	*rt;
-	struct buf		 allow = BUF_INIT;
-	char			 param[64];
+	char			 param[ROUTE_PARAM_MAX];
 	size_t			 lim = 0;
 
-	rt = find_route(r, param, sizeof(param), &allow);
-	buf_release(&allow);
-	r->param = NULL;
+	rt = http_route_find(r->method, r->url, param, sizeof(param), NULL);
 	if (rt == NULL)
 		return 0;
 	if (rt->auth != AUTH_NONE && MHD_lookup_connection_value(r->conn,
