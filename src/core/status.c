@@ -970,6 +970,47 @@ out:
 	return rc;
 }
 
+/* The units where someone supervises: 依法治县办. */
+static int
+supervisor_units(const struct account *a, void *arg)
+{
+	json_t	*units = arg;
+	size_t	 i;
+	char	 key[32];
+
+	for (i = 0; i < a->nroles; i++)
+		if (a->roles[i].role == STAFF_SUPERVISOR && !a->disabled) {
+			snprintf(key, sizeof(key), "%lld",
+			    (long long)a->roles[i].unit_id);
+			json_object_set_new(units, key, json_true());
+		}
+	return 0;
+}
+
+/* Reports waiting for review: a notice to each supervising unit. */
+static enum fz_err
+remind_supervisors(struct store *st, size_t n, int *sent)
+{
+	json_t		*units = json_object(), *v;
+	const char	*key;
+	char		 msg[128];
+	long long	 id;
+	enum fz_err	 rc;
+
+	if ((rc = store_account_iter(st, supervisor_units, units)) == FZ_OK) {
+		snprintf(msg, sizeof(msg), "有 %zu 份报告待审核", n);
+		json_object_foreach(units, key, v) {
+			if (str_toint(key, 1, INT64_MAX, &id) != FZ_OK)
+				continue;
+			if ((rc = notify(st, id, "review", 0, msg, sent)) !=
+			    FZ_OK)
+				break;
+		}
+	}
+	json_decref(units);
+	return rc;
+}
+
 enum fz_err
 core_remind(struct store *st, const struct remind_opts *o, json_t **out,
     struct diags *dg)
@@ -1001,6 +1042,8 @@ core_remind(struct store *st, const struct remind_opts *o, json_t **out,
 		if (!ps.v[i].locked && strcmp(ps.v[i].starts, o->today) <= 0)
 			rc = remind_period(st, o, plan_id, &ps.v[i], units,
 			    review, &missed, &sent);
+	if (rc == FZ_OK && !o->dry_run && json_array_size(review) > 0)
+		rc = remind_supervisors(st, json_array_size(review), &sent);
 	if (!o->dry_run) {
 		if (rc == FZ_OK && (missed > 0 || sent > 0))
 			rc = work_audit(st, &sys, "remind", "plan", plan_id,

@@ -25,13 +25,14 @@ adduser scc 市场监管局联络员 scjg:clerk
 adduser scl 市场监管局负责人 scjg:unit_leader
 adduser zcc 朝城镇联络员 371522102:clerk
 adduser gcc 观城镇联络员 371522103:clerk
+adduser zcl 朝城镇负责人 371522102:unit_leader
 
 # Server A thinks it is 8 April 2022 (before the first quarter's deadline
 # of 10 April), server B 20 April 2022 (after it).
 if start_server A --today 2022-04-08 && start_server B --today 2022-04-20; then
 	ok "two servers with different dates"
 else not_ok "servers started"; exit 0; fi
-for u in sup sfjsup ld sfjc sfjl scc scl zcc gcc; do login $u $PW "$A"; done
+for u in sup sfjsup ld sfjc sfjl scc scl zcc gcc zcl; do login $u $PW "$A"; done
 eq "$(cat "$T/code")" 200 "everyone signs in"
 
 TASK=$(sql "SELECT id FROM task WHERE number = 13")
@@ -260,17 +261,27 @@ code 403 "a clerk cannot unlock it"
 as sup POST "$A/api/periods/$Q2/unlock"
 code 200 "the supervisor unlocks it"
 
-# fazhi remind: a dry run records nothing; a run records 未报 once.
+# fazhi remind: a dry run records nothing; a run records 未报 once, and
+# tells the 依法治县办 what waits for review (朝城镇's report, sent now by
+# its leader).
+as zcl POST "$A/api/reports/$ZR/submit"
+eq "$(jget .report.state)" submitted "朝城镇's leader sends its report for review"
 n_open=$(( $(sql "SELECT count(*) FROM assignment") - 3 ))
 run 0 "$FAZHI" remind --db "$DB" --today 2022-04-20 --dry-run --json
 eq "$(jq '[.units[].overdue | length] | add' "$T/out")" "$n_open" \
     "every assignment without a report by 10 April is overdue, except the extended one"
+eq "$(jq -r '[.review[].report_id] | join(",")' "$T/out")" "$ZR" "it lists the report waiting for review"
 eq "$(count_rows missed_report)" 0 "the dry run records nothing"
 run 0 "$FAZHI" remind --db "$DB" --today 2022-04-20
 has "$T/out" "新记未报 $n_open 项" "the run records them as 未报"
 eq "$(count_rows missed_report)" "$n_open" "one 未报 per assignment"
 eq "$(sql "SELECT count(*) FROM notice WHERE kind = 'overdue' AND unit_id = $GC")" 1 \
     "观城镇 gets an overdue notice"
+YF=$(sql "SELECT id FROM unit WHERE code = 'yfzxb'")
+eq "$(sql "SELECT message FROM notice WHERE kind = 'review' AND unit_id = $YF")" \
+    "有 1 份报告待审核" "the 依法治县办 is told one report waits for review"
+eq "$(sql "SELECT count(*) FROM notice WHERE kind = 'review' AND unit_id = $SFJ")" 1 \
+    "and so is 县司法局, where a supervisor also sits"
 run 0 "$FAZHI" remind --db "$DB" --today 2022-04-20
 has "$T/out" "新记未报 0 项，发出提醒 0 条" "a second run the same day records nothing new"
 
