@@ -233,7 +233,6 @@ enum fz_err	 core_evidence_delete(struct store *, const struct actor *,
 enum fz_err	 core_file_name(const char *in, char *out, size_t n);
 
 /* Assignments: the plan's units, 领办, 办结, and designating 有关 groups. */
-enum fz_err	 core_assignments_sync(struct store *, int64_t plan_id);
 enum fz_err	 core_assignment_claim(struct store *, const struct actor *,
 		    int64_t id, struct diags *);
 enum fz_err	 core_assignment_close(struct store *, const struct actor *,

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "fazhi/err.h"
 #include "fazhi/buf.h"
@@ -59,7 +60,8 @@ void	 sha256_hex(const void *, size_t, char out[65]);
 enum fz_err	 date_days(const char *, long *);
 void		 date_from_days(long, char out[11]);
 void		 date_today(char out[11]);
-/* The current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
+/* A time, or the current time, in UTC as YYYY-MM-DDTHH:MM:SSZ. */
+void		 date_iso(time_t, char out[21]);
 void		 date_now(char out[21]);
 
 /* Read a whole file, refusing files over max bytes. */

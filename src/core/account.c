@@ -228,20 +228,10 @@ core_account_disable(struct store *st, const char *login, int disable,
 	return rc;
 }
 
-
 static void
 token_id(const char *token, char id[65])
 {
 	sha256_hex(token, strlen(token), id);
-}
-
-static void
-iso_time(time_t t, char out[21])
-{
-	struct tm	 tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 /* Throttling: failures of one login within the window lock it. */
@@ -255,7 +245,7 @@ throttled(struct store *st, const char *login, time_t now, struct diags *dg)
 	int		 n = 0;
 	enum fz_err	 rc;
 
-	iso_time(now - LOGIN_WINDOW, since);
+	date_iso(now - LOGIN_WINDOW, since);
 	if ((rc = store_login_failures(st, login, since, &n)) != FZ_OK) {
 		diags_error(dg, 0, 0, "db", "%s", store_errmsg(st));
 		return rc;
@@ -273,7 +263,7 @@ failed(struct store *st, const char *login, time_t now)
 {
 	char	 at[21];
 
-	iso_time(now, at);
+	date_iso(now, at);
 	store_login_failure(st, login, at);
 	return FZ_EPERM;
 }
@@ -328,9 +318,9 @@ core_login(struct store *st, const char *login, const char *pw, long ttl,
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(s->csrf, sizeof(s->csrf), raw, sizeof(raw));
 	s->account_id = a.id;
-	iso_time(now, s->created_at);
-	iso_time(now, s->last_seen_at);
-	iso_time(now + ttl, s->expires_at);
+	date_iso(now, s->created_at);
+	date_iso(now, s->last_seen_at);
+	date_iso(now + ttl, s->expires_at);
 	sodium_memzero(raw, sizeof(raw));
 	account_release(&a);
 	if ((rc = store_session_put(st, s)) == FZ_OK)
@@ -351,17 +341,17 @@ core_session_check(struct store *st, const char *token, long ttl,
 	token_id(token, id);
 	if ((rc = store_session_get(st, id, s)) != FZ_OK)
 		return rc == FZ_ENOTFOUND ? FZ_EPERM : rc;
-	iso_time(t, now);
+	date_iso(t, now);
 	if (strcmp(s->expires_at, now) <= 0) {
 		store_session_delete(st, id);
 		return FZ_EPERM;
 	}
 	/* Extend at most once a minute: a write per request would cost more
 	 * than the request. */
-	iso_time(t - 60, exp);
+	date_iso(t - 60, exp);
 	if (strcmp(s->last_seen_at, exp) > 0)
 		return FZ_OK;
-	iso_time(t + ttl, exp);
+	date_iso(t + ttl, exp);
 	return store_session_touch(st, id, now, exp);
 }
 

@@ -22,12 +22,6 @@ asg_brief(const struct assignment *a)
 	    "role", a->role, "state", a->state);
 }
 
-enum fz_err
-core_assignments_sync(struct store *st, int64_t plan_id)
-{
-	return store_assignment_sync(st, plan_id);
-}
-
 static enum fz_err
 load_asg(struct store *st, int64_t id, struct assignment *a,
     struct diags *dg)

@@ -200,15 +200,11 @@ http_session_cached(const char *token, int64_t version, struct session *s)
 	struct scache	*c = scache_self();
 	char		 id[65], now[21], fresh[21];
 	time_t		 t = time(NULL);
-	struct tm	 tm;
 	size_t		 i;
 
 	sha256_hex(token, strlen(token), id);
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	t -= 60;
-	gmtime_r(&t, &tm);
-	strftime(fresh, sizeof(fresh), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	date_iso(t, now);
+	date_iso(t - 60, fresh);
 	for (i = 0; i < SESS_N; i++) {
 		struct sentry *e = &c->e[i];
 

@@ -431,11 +431,16 @@ date_today(char out[11])
 }
 
 void
-date_now(char out[21])
+date_iso(time_t t, char out[21])
 {
-	time_t		 t = time(NULL);
 	struct tm	 tm;
 
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void
+date_now(char out[21])
+{
+	date_iso(time(NULL), out);
 }
