@@ -253,7 +253,8 @@ parse_date(const char *cell, int xlsx, char out[11])
 			/* Excel counts 1900-02-29, which did not exist. */
 			long base;
 
-			date_days("1899-12-30", &base);
+			date_days("1900-01-01", &base);
+			base -= 2;	/* serial 1 is 1900-01-01 */
 			if (serial < 61)
 				base++;
 			if (serial > 100000)

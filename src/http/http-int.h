@@ -32,6 +32,9 @@ struct req {
 	int			 too_big;
 	json_t			*json;		/* parsed body, or NULL */
 	const char		*param;		/* :id of the path, or NULL */
+	const char		*reg;		/* :reg of the path, or NULL */
+	char			 parambuf[64];
+	char			 regbuf[32];
 	struct store		*st;
 	struct session		 session;	/* when signed in */
 	const char		*token;		/* the session cookie */

@@ -1,6 +1,7 @@
 /*
  * routes-int.h: the handlers the route table in routes.c names, defined in
- * routes_work.c (the workflow, accounts, settings, audit).
+ * routes_work.c (the workflow, accounts, settings, audit) and
+ * routes_registry.c (registries and indicators).
  * SPDX-License-Identifier: MIT
  */
 #ifndef FAZHI_ROUTES_INT_H
@@ -43,5 +44,23 @@ void	 h_accounts(struct req *);
 void	 h_account_add(struct req *);
 void	 h_account_disable(struct req *);
 void	 h_account_password(struct req *);
+
+void	 h_registries(struct req *);
+void	 h_reg_list(struct req *);
+void	 h_reg_get(struct req *);
+void	 h_reg_create(struct req *);
+void	 h_reg_update(struct req *);
+void	 h_reg_import(struct req *);
+void	 h_reg_export(struct req *);
+void	 h_reg_expiring(struct req *);
+void	 h_reg_evidence_add(struct req *);
+void	 h_reg_evidence_get(struct req *);
+void	 h_ind_list(struct req *);
+void	 h_ind_show(struct req *);
+void	 h_ind_define(struct req *);
+void	 h_ind_compute(struct req *);
+void	 h_ind_value(struct req *);
+void	 h_plan_indicators(struct req *);
+void	 h_plan_indicator_link(struct req *);
 
 #endif

@@ -119,22 +119,32 @@ http_fail(struct req *r, enum fz_err rc, const char *message)
 	    fz_strerror(rc), NULL);
 }
 
-/* Does the route path match the URL? Fills r->param for ":id". */
+/*
+ * Does the route path match the URL? Fills r->param for ":id" (or any
+ * other name) and r->reg for ":reg", the registry's key.
+ */
 static int
-path_match(const char *pattern, const char *url, struct req *r,
-    char *param, size_t n)
+path_match(const char *pattern, const char *url, struct req *r)
 {
 	const char	*p = pattern, *u = url;
 
 	while (*p != '\0' && *u != '\0') {
 		if (*p == ':') {
-			size_t len = strcspn(u, "/");
+			size_t	 len = strcspn(u, "/");
+			int	 reg = strncmp(p, ":reg", 4) == 0 &&
+			    (p[4] == '/' || p[4] == '\0');
+			char	*buf = reg ? r->regbuf : r->parambuf;
+			size_t	 n = reg ? sizeof(r->regbuf) :
+			    sizeof(r->parambuf);
 
 			if (len == 0 || len >= n)
 				return 0;
-			memcpy(param, u, len);
-			param[len] = '\0';
-			r->param = param;
+			memcpy(buf, u, len);
+			buf[len] = '\0';
+			if (reg)
+				r->reg = buf;
+			else
+				r->param = buf;
 			p += strcspn(p, "/");
 			u += len;
 			continue;
@@ -143,6 +153,17 @@ path_match(const char *pattern, const char *url, struct req *r,
 			return 0;
 	}
 	return *p == '\0' && *u == '\0';
+}
+
+/* Parameters of a route's path: fewer means more specific. */
+static int
+nparams(const char *path)
+{
+	int	 n = 0;
+
+	for (; *path != '\0'; path++)
+		n += *path == ':';
+	return n;
 }
 
 void
@@ -184,20 +205,30 @@ http_query(struct req *r, const char *key)
 	    key);
 }
 
+/*
+ * The route of the request's method and path; a literal segment wins
+ * over a parameter ("/api/registries/:reg/export" over ".../:reg/:id").
+ * allow collects the methods the path has, for a 405.
+ */
 static const struct route *
-find_route(struct req *r, char *param, size_t n, struct buf *allow)
+find_route(struct req *r, struct buf *allow)
 {
 	const struct route	*found = NULL;
 	size_t			 i;
 
 	for (i = 0; i < nroutes; i++) {
-		if (!path_match(routes[i].path, r->url, r, param, n))
+		if (!path_match(routes[i].path, r->url, r))
 			continue;
 		buf_addf(allow, "%s%s", allow->len ? ", " : "",
 		    routes[i].method);
-		if (str_eq(routes[i].method, r->method))
+		if (str_eq(routes[i].method, r->method) && (found == NULL ||
+		    nparams(routes[i].path) < nparams(found->path)))
 			found = &routes[i];
 	}
+	/* The parameters of the route chosen, not of the last one tried. */
+	r->param = r->reg = NULL;
+	if (found != NULL)
+		path_match(found->path, r->url, r);
 	return found;
 }
 
@@ -207,10 +238,10 @@ dispatch(struct req *r)
 	const struct route	*rt;
 	struct buf		 allow = BUF_INIT;
 	json_error_t		 je;
-	char			 param[64], msg[256];
+	char			 msg[256];
 	const char		*csrf;
 
-	rt = find_route(r, param, sizeof(param), &allow);
+	rt = find_route(r, &allow);
 	if (rt == NULL) {
 		if (allow.len > 0) {
 			http_error(r, 405, "METHOD_NOT_ALLOWED",
@@ -356,12 +387,11 @@ body_limit(struct req *r)
 {
 	const struct route	*rt;
 	struct buf		 allow = BUF_INIT;
-	char			 param[64];
 	size_t			 lim = 0;
 
-	rt = find_route(r, param, sizeof(param), &allow);
+	rt = find_route(r, &allow);
 	buf_release(&allow);
-	r->param = NULL;
+	r->param = r->reg = NULL;
 	if (rt == NULL)
 		return 0;
 	if (rt->auth != AUTH_NONE && MHD_lookup_connection_value(r->conn,

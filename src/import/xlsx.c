@@ -365,7 +365,8 @@ serial_date(const char *v, int date1904, char out[11])
 	if (date1904)
 		date_days("1904-01-01", &base);
 	else {
-		date_days("1899-12-30", &base);
+		date_days("1900-01-01", &base);
+		base -= 2;		/* serial 1 is 1900-01-01 */
 		if (serial < 61)
 			base++;		/* Excel's 1900-02-29 */
 	}
