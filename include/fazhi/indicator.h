@@ -6,7 +6,7 @@
  * or the county and each unit) and the rule it implements with its source.
  * Changing it makes a new version. Each computed value keeps the date it
  * was computed for, the version, numerator, denominator, value and the
- * records it counted, failed and left pending, so a figure can be traced
+ * records it counted, failed and left out, so a figure can be traced
  * and recomputed.
  * SPDX-License-Identifier: MIT
  */
@@ -103,8 +103,8 @@ struct ind_result {
 	int		 has_value;
 	double		 value;
 	int		 met;
-	int64_t		*counted, *failing, *pending;
-	size_t		 ncounted, nfailing, npending;
+	int64_t		*counted, *failing, *excluded;
+	size_t		 ncounted, nfailing, nexcluded;
 	char		 sha256[65];	/* of the ids and revisions considered */
 };
 void		 ind_result_release(struct ind_result *);

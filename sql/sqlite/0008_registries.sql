@@ -111,11 +111,12 @@ CREATE INDEX indicator_value_def ON indicator_value (def_id, unit_id, run_id);
 CREATE INDEX indicator_value_run ON indicator_value (run_id);
 
 -- The records behind a value: counted (in the numerator), failing (in the
--- denominator, not the numerator), pending (in the period, not yet due).
+-- denominator, not the numerator), excluded (in the period, outside the
+-- denominator: not yet due, or not a case of the rate).
 CREATE TABLE indicator_value_record (
 	value_id	INTEGER NOT NULL REFERENCES indicator_value(id) ON DELETE CASCADE,
 	record_id	INTEGER NOT NULL,
-	role		TEXT NOT NULL CHECK (role IN ('counted', 'failing', 'pending')),
+	role		TEXT NOT NULL CHECK (role IN ('counted', 'failing', 'excluded')),
 	PRIMARY KEY (value_id, record_id)
 );
 

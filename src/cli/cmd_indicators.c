@@ -336,7 +336,7 @@ ind_show(int argc, char **argv)
 	}
 	if (drill != NULL) {
 		print_records(drill, "failing", "未计入分子的记录");
-		print_records(drill, "pending", "尚未到期、不计入分母的记录");
+		print_records(drill, "excluded", "不计入分母的记录（未到期限等）");
 	}
 out:
 	json_decref(o);

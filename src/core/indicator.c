@@ -5,7 +5,7 @@
  * registry's fields, with "$name" for a parameter), judged at the date the
  * value is computed for: an event dated after it has not happened yet.
  * Computing stores a run, a value per definition for the county and for
- * each unit, and the records counted, failing and pending; a new version
+ * each unit, and the records counted, failing and excluded; a new version
  * of a definition never changes the values computed with the old one.
  * SPDX-License-Identifier: MIT
  */
@@ -30,7 +30,7 @@ ind_result_release(struct ind_result *r)
 		return;
 	free(r->counted);
 	free(r->failing);
-	free(r->pending);
+	free(r->excluded);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -361,7 +361,7 @@ ind_compute(const struct reg_desc *d, const struct ind_def *def,
 		crypto_hash_sha256_update(&h, (const unsigned char *)item,
 		    strlen(item));
 		if (rate && den != NULL && !eval(&c, den, r, 0)) {
-			push(&res->pending, &res->npending, r->id);
+			push(&res->excluded, &res->nexcluded, r->id);
 			continue;
 		}
 		if (eval(&c, num, r, 0))
@@ -1038,7 +1038,7 @@ core_ind_value_json(struct store *st, const struct actor *ac,
 	json_object_set_new(o, "inputs_sha256", json_string(v.inputs_sha256));
 	json_object_set_new(o, "counted", x.roles[0]);
 	json_object_set_new(o, "failing", x.roles[1]);
-	json_object_set_new(o, "pending", x.roles[2]);
+	json_object_set_new(o, "excluded", x.roles[2]);
 	json_object_set_new(o, "hidden", json_integer(x.hidden));
 	*out = o;
 	ind_def_release(&def);

@@ -689,8 +689,8 @@ store_ind_value_add(struct store *st, struct ind_value *v,
 	    (rc = value_records(st, v->id, res->failing, res->nfailing,
 	    "failing")) != FZ_OK)
 		return rc;
-	return value_records(st, v->id, res->pending, res->npending,
-	    "pending");
+	return value_records(st, v->id, res->excluded, res->nexcluded,
+	    "excluded");
 }
 
 static void

@@ -29,7 +29,8 @@
 #   报备率 denominator: filed, or published + 30 days < 2022-12-31: all but
 #     B4 (2022-12-20 + 30 = 2023-01-19) → 10; filed: all but B2 → 9. 90%.
 #   及时率 the same 10; filed by day 30: A1 A2 B1 B3 C1 C3 C4 → 7. 70%;
-#     failing A3 (day 31), B2 (never), C2 (day 45); pending B4.
+#     failing A3 (day 31), B2 (never), C2 (day 45); B4 excluded (not
+#     yet due).
 #   备案审查率 denominator: filed, and reviewed or filed + 30 < as-of: A1 A2
 #     A3 B1 B3 C1 C2 C4 → 8 (C3 filed 12-20: not yet due); reviewed: all
 #     but B3 → 7. 87.5%.
@@ -197,7 +198,7 @@ run 0 "$FAZHI" indicators show --db "$DB" normative.timely_rate --json
 eq "$(jq -r '[.drill.failing[].doc_no] | sort | join(" ")' "$T/out")" \
     "朝政发〔2022〕2号 莘司发〔2022〕3号 莘市监发〔2022〕4号" \
     "the records behind 及时率 70%: the three filed late or not at all"
-eq "$(jq -r '[.drill.pending[].doc_no] | join(" ")' "$T/out")" "莘市监发〔2022〕9号" \
+eq "$(jq -r '[.drill.excluded[].doc_no] | join(" ")' "$T/out")" "莘市监发〔2022〕9号" \
     "and the one not yet due"
 eq "$(jq -r '.drill.counted | length' "$T/out")" 7 "7 counted"
 run 0 "$FAZHI" indicators show --db "$DB" normative.timely_rate --unit 县司法局
@@ -351,7 +352,7 @@ eq "$(jget '.values[0].numerator')/$(jget '.values[0].denominator')" 9/12 "及�
 as scc GET "$A/api/indicator-values/$V"
 eq "$(jget '[.failing[].doc_no] | join(" ")')" 莘市监发〔2022〕4号 \
     "a unit's clerk drills down to its own records only"
-eq "$(jget .hidden)" 7 "the other units' 7 hidden (13 records: 9 counted, 3 failing, 1 pending)"
+eq "$(jget .hidden)" 7 "the other units' 7 hidden (13 records: 9 counted, 3 failing, 1 excluded)"
 as sup PUT "$A/api/indicators/normative.review_rate" '{"params":{"review_days":10}}'
 code 200 "the supervisor changes a definition"
 eq "$(jget .version)" 2 "version 2"
