@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh: build the libFuzzer targets with clang (ASan, UBSan) into
 # build-fuzz/ and run each for SECONDS seconds on a copy of its seed corpus.
-# Usage: fuzz/run.sh SECONDS [import|csv]...   (default: every target)
+# Usage: fuzz/run.sh SECONDS [import|csv|registry]...   (default: every target)
 # Exits 1 if a target found a crash, leak, timeout or UB; the inputs are
 # left in fuzz/artifacts/. FUZZ_FLAGS and FUZZ_CFLAGS add libFuzzer and
 # cc flags.
@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-[ $# -eq 0 ] && set -- import csv
+[ $# -eq 0 ] && set -- import csv registry
 CC=${FUZZ_CC:-clang}
 OUT=build-fuzz
 # The packages and -D flags of the Makefile, so both builds stay alike.
@@ -38,6 +38,11 @@ for d in sql/*/; do
 	fi
 	gens="$gens $gen"
 done
+# The API description the server embeds (as the Makefile does).
+gen="$OUT/gen/openapi.c"
+scripts/embed-text.sh openapi_yaml docs/api/openapi.yaml > "$gen.tmp"
+if cmp -s "$gen.tmp" "$gen"; then rm -f "$gen.tmp"; else mv "$gen.tmp" "$gen"; fi
+gens="$gens $gen"
 
 # Compile what changed: an object older than its source or any header,
 # or every object when the flags changed.
@@ -71,7 +76,7 @@ for t in "$@"; do
 	mkdir -p "$work"
 	cp fuzz/corpus/"$t"/* "$work"/
 	flags="-rss_limit_mb=2048 -timeout=25 -print_final_stats=1"
-	[ "$t" = import ] && flags="$flags -max_len=262144"
+	case $t in import|registry) flags="$flags -max_len=262144" ;; esac
 	[ -f "fuzz/$t.dict" ] && flags="$flags -dict=fuzz/$t.dict"
 	echo "  FUZZ    $t for ${secs}s (log: $OUT/fuzz_$t.log)"
 	rc=0

@@ -540,6 +540,19 @@ row_blank(const struct csv_row *r)
 	return 1;
 }
 
+/*
+ * A CSV cell as written before our export defused it: the export puts an
+ * apostrophe before a leading = + - or @ so that a spreadsheet does not
+ * take the text for a formula; reading it back takes the apostrophe off.
+ */
+static const char *
+csv_defused(const char *s, int xlsx)
+{
+	if (!xlsx && s[0] == '\'' && s[1] != '\0' && strchr("=+-@", s[1]))
+		return s + 1;
+	return s;
+}
+
 struct seenkey {
 	int64_t		 unit;
 	const char	*key;
@@ -649,8 +662,9 @@ reg_rows_parse(const struct reg_desc *d, const struct csv *tab, int xlsx,
 			}
 			f = colfield[j];
 			rec->given[f] = 1;
-			if (reg_cell_parse(&d->fields[f], r->f[j], xlsx, dir,
-			    &rec->v[f], why, sizeof(why)) != FZ_OK)
+			if (reg_cell_parse(&d->fields[f], csv_defused(r->f[j],
+			    xlsx), xlsx, dir, &rec->v[f], why, sizeof(why)) !=
+			    FZ_OK)
 				cell_error(dg, d, r->line, (int)j + 1, f, why);
 		}
 		for (f = 0; f < d->nfields; f++)
