@@ -121,7 +121,8 @@ enum fz_err	 ind_compute(const struct reg_desc *, const struct ind_def *,
  * signed in reads definitions; values' records only as registries allow. */
 struct ind_compute_opts {
 	const char	*as_of;		/* YYYY-MM-DD */
-	int		 year;		/* 0: the year of as_of */
+	int		 year;		/* 0: the newest plan's year (the year
+					 * of as_of if it is earlier) */
 };
 enum fz_err	 core_ind_compute(struct store *, const struct actor *,
 		    const struct ind_compute_opts *, struct json_t **,

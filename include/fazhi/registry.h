@@ -132,7 +132,9 @@ void	 reg_record_copy(struct reg_record *, const struct reg_record *);
 void	 reg_value_set(struct reg_value *, const char *s, int64_t i);
 void	 reg_problem(struct reg_problems *, int field, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
-/* Do two records hold the same values (meta data aside)? */
+/* Do two values, or two records (meta data aside), hold the same? */
+int	 reg_value_same(const struct reg_field *, const struct reg_value *,
+	    const struct reg_value *);
 int	 reg_record_same(const struct reg_desc *, const struct reg_record *,
 	    const struct reg_record *);
 

@@ -535,6 +535,17 @@ plan_id_cb(const struct plan_summary *p, void *arg)
 	return 0;
 }
 
+/* The first plan listed is the newest. */
+static int
+plan_year_cb(const struct plan_summary *p, void *arg)
+{
+	int	*y = arg;
+
+	if (*y == 0)
+		*y = p->year;
+	return 0;
+}
+
 enum fz_err
 core_ind_compute(struct store *st, const struct actor *ac,
     const struct ind_compute_opts *o, json_t **out, struct diags *dg)
@@ -562,7 +573,19 @@ core_ind_compute(struct store *st, const struct actor *ac,
 		goto out;
 	}
 	snprintf(run.as_of, sizeof(run.as_of), "%s", o->as_of);
-	run.year = o->year > 0 ? o->year : (int)strtol(o->as_of, NULL, 10);
+	run.year = o->year;
+	if (run.year == 0) {
+		/* The newest plan's year, unless the date is before it. */
+		int py = 0;
+
+		if ((rc = store_plan_iter(st, plan_year_cb, &py)) != FZ_OK) {
+			rc = work_store_fail(st, dg, rc);
+			goto out;
+		}
+		run.year = (int)strtol(o->as_of, NULL, 10);
+		if (py > 0 && py <= run.year)
+			run.year = py;
+	}
 	snprintf(run.period_start, sizeof(run.period_start), "%04d-01-01",
 	    run.year);
 	snprintf(run.period_end, sizeof(run.period_end), "%04d-12-31",

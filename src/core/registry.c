@@ -133,8 +133,8 @@ reg_problem(struct reg_problems *p, int field, const char *fmt, ...)
 	p->n++;
 }
 
-static int
-value_same(const struct reg_field *f, const struct reg_value *a,
+int
+reg_value_same(const struct reg_field *f, const struct reg_value *a,
     const struct reg_value *b)
 {
 	if (a->null || b->null)
@@ -156,7 +156,7 @@ reg_record_same(const struct reg_desc *d, const struct reg_record *a,
 	int	 i;
 
 	for (i = 0; i < d->nfields; i++)
-		if (!value_same(&d->fields[i], &a->v[i], &b->v[i]))
+		if (!reg_value_same(&d->fields[i], &a->v[i], &b->v[i]))
 			return 0;
 	return 1;
 }

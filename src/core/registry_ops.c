@@ -69,7 +69,6 @@ vet(const struct actor *ac, const struct reg_desc *d,
     const struct reg_record *old, const struct reg_record *r,
     const char *today, struct reg_problems *p)
 {
-	const struct reg_field	*own = &d->fields[d->owner];
 	enum fz_err		 rc = FZ_OK;
 	int			 i;
 
@@ -86,9 +85,8 @@ vet(const struct actor *ac, const struct reg_desc *d,
 		rc = FZ_EPERM;
 	}
 	for (i = 0; i < d->nfields; i++) {
-		int changed = old != NULL ? r->v[i].null != old->v[i].null ||
-		    (!r->v[i].null && !str_eq(r->v[i].s ? r->v[i].s : "",
-		    old->v[i].s ? old->v[i].s : "")) : !r->v[i].null;
+		int changed = old != NULL ? !reg_value_same(&d->fields[i],
+		    &r->v[i], &old->v[i]) : !r->v[i].null;
 
 		if ((d->fields[i].flags & REG_REVIEW) && changed &&
 		    !can_review(ac)) {
@@ -97,7 +95,6 @@ vet(const struct actor *ac, const struct reg_desc *d,
 			rc = FZ_EPERM;
 		}
 	}
-	(void)own;
 	if (rc != FZ_OK)
 		return rc;
 	reg_record_check(d, r, today, p);

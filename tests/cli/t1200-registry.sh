@@ -212,6 +212,15 @@ run 0 "$FAZHI" indicators compute --db "$DB" --as-of 2022-12-31
 eq "$(sql "SELECT count(DISTINCT v.numerator || '/' || v.denominator || ':' || v.inputs_sha256) FROM indicator_value v JOIN indicator_def d ON d.id = v.def_id JOIN indicator_run r ON r.id = v.run_id WHERE d.key = 'normative.timely_rate' AND v.unit_id IS NULL AND r.as_of = '2022-12-31'")" 1 \
     "a recomputation for the same date gives the same value from the same records"
 
+# Without --year, the plan's year (2022) even as of 2023-01-31: B2 is
+# filed by then (late), B4's 30 days (2023-01-19) have passed unfiled:
+# 报备率 10/11, 及时率 7/11.
+run 0 "$FAZHI" indicators compute --db "$DB" --as-of 2023-01-31
+eq "$(value normative.filing_rate county) $(value normative.timely_rate county)" "10/11 7/11" \
+    "as of 2023-01-31, the plan's year: 报备率 10/11, 及时率 7/11"
+eq "$(sql "SELECT period_start || ' ' || period_end FROM indicator_run WHERE id = (SELECT max(id) FROM indicator_run)")" \
+    "2022-01-01 2022-12-31" "the run records the period it counted"
+
 # A definition changed is a new version; values keep theirs.
 printf '{"params":{"limit_days":20}}' >"$T/def.json"
 run 0 "$FAZHI" indicators define --db "$DB" normative.timely_rate --file "$T/def.json"
