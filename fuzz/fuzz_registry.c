@@ -181,8 +181,15 @@ csv_round_trip(const struct reg_desc *d, struct reg_record *r, size_t n)
 	export_table_csv(&t, &out);
 	if (reg_table_read(out.ptr, out.len, &tab, &xlsx, &dg) != FZ_OK ||
 	    reg_rows_parse(d, &tab, 0, &dir, "2030-01-01", &back, &nb, colmap,
-	    &dg) != FZ_OK || nb != n)
+	    &dg) != FZ_OK || nb != n) {
+		/* FUZZ_DEBUG=1 build-fuzz/fuzz_registry FILE says why. */
+		if (getenv("FUZZ_DEBUG") != NULL) {
+			fprintf(stderr, "export:\n%s\n", out.ptr);
+			for (k = 0; k < dg.n; k++)
+				fprintf(stderr, "%s\n", dg.v[k].message);
+		}
 		abort();
+	}
 	for (k = 0; k < n; k++)
 		if (!reg_record_same(d, &r[k], &back[k]))
 			abort();
@@ -275,8 +282,8 @@ run(const char *data, size_t len)
 {
 	struct csv		 tab;
 	struct diags		 dg = { 0 };
-	struct reg_record	*r;
-	size_t			 n, k;
+	struct reg_record	*r, *ok;
+	size_t			 n, k, m;
 	int			 xlsx, colmap[REG_MAX_FIELDS], i, f;
 
 	if (reg_table_read(data, len, &tab, &xlsx, &dg) != FZ_OK) {
@@ -290,13 +297,28 @@ run(const char *data, size_t len)
 		n = 0;
 		if (reg_rows_parse(d, &tab, xlsx, &dir, "2030-01-01", &r, &n,
 		    colmap, &dg) == FZ_OK) {
+			ok = xcalloc(n, sizeof(*ok));	/* shallow copies */
 			for (k = 0; k < n; k++) {
 				for (f = 0; f < d->nfields; f++)
 					check_value(&d->fields[f], &r[k].v[f]);
 				json_round_trip(d, &r[k]);
 			}
-			csv_round_trip(d, r, n);
+			/* A file without every column is checked row by
+			 * row only once merged with the stored records (the
+			 * import does it): the round trip takes the records
+			 * that pass the registry's rules, as stored ones do. */
+			for (k = 0, m = 0; k < n; k++) {
+				struct reg_problems p;
+
+				memset(&p, 0, sizeof(p));
+				reg_record_check(d, &r[k], "2030-01-01", &p);
+				if (p.n == 0)
+					ok[m++] = r[k];
+			}
+			if (m > 0)
+				csv_round_trip(d, ok, m);
 			rates(d, r, n);
+			free(ok);
 			reg_records_free(r, n);
 		} else if (r != NULL || dg.nerrors == 0)
 			abort();
