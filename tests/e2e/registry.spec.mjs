@@ -3,7 +3,8 @@
 // its publication and is told which field is wrong, fixes it and saves;
 // an import with a bad date lists the cell at fault and stores nothing;
 // a good import is listed; the indicators are computed and the plan's
-// task 9 shows 报备率 with its light; a unit's clerk sees only its own.
+// task 9 and the dashboard show them with their light; a unit's clerk
+// sees only its own.
 import { test, newPage, signIn, title, assert, eq, BASE, Api } from './lib.mjs'
 
 const HEAD = '制定机关,文号,标题,公布日期,报送备案日期,审查完成日期,审查结论,有效期至,清理状态,备注\n'
@@ -69,6 +70,9 @@ export async function run () {
       const text = await t.textContent()
       assert(text.includes('报备率') && text.includes('100.0%'), 'task 9: ' + text)
       assert(await p.$('[data-test=task][data-number="9"] [data-test=targets] .target[data-light=green]'), 'a green light')
+      await p.goto(BASE + '/dashboard')
+      const d = await p.waitForSelector('[data-test=targets]')
+      assert((await d.textContent()).includes('备案审查率'), 'the dashboard lists the computed targets')
     } finally { await p.context().close() }
   })
 
