@@ -14,6 +14,7 @@
 
 #include "http/http-int.h"
 #include "fazhi/core.h"
+#include "fazhi/registry.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
@@ -119,7 +120,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct req	 r;
 	const char	*q[2 * MAXQ + 1];
-	char		*param, *qs, *body, name[256];
+	char		*param, *qs, *body, *slash, name[256];
 	size_t		 i;
 	const char	*v;
 
@@ -133,7 +134,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.method = "POST";
 	r.url = "/fuzz";
 	r.query = q;
-	r.param = *param != '\0' ? param : NULL;
+	/* "REG/ID" gives both segments; a bare ID goes with "normative". */
+	if ((slash = strchr(param, '/')) != NULL) {
+		*slash = '\0';
+		/* An unknown registry is a 404 of the router's kind, not an
+		 * input error: only known keys are tried. */
+		r.reg = registry_find(param) != NULL ? param : "normative";
+		r.param = slash[1] != '\0' ? slash + 1 : NULL;
+	} else {
+		r.reg = "normative";
+		r.param = *param != '\0' ? param : NULL;
+	}
 	buf_init(&r.body);
 	buf_init(&r.raw);
 	buf_add(&r.body, body, size);

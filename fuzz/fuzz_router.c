@@ -68,55 +68,89 @@ listed(const char *list, const char *method)
 	return 0;
 }
 
+/* The parameters of a pattern. */
+static int
+nparams(const char *path)
+{
+	int	 k = 0;
+
+	for (; *path != '\0'; path++)
+		k += *path == ':';
+	return k;
+}
+
+/* Put the segments back into the pattern: ":reg" from reg, others from id. */
+static void
+fill(struct buf *b, const char *path, const char *id, const char *reg)
+{
+	while (*path != '\0') {
+		size_t	 len = strcspn(path, "/");
+
+		if (*path == ':')
+			buf_addstr(b, len == 4 && strncmp(path, ":reg", 4) == 0 ?
+			    reg : id);
+		else
+			buf_add(b, path, len);
+		path += len;
+		if (*path == '/') {
+			buf_addch(b, '/');
+			path++;
+		}
+	}
+}
+
 static void
 check(const char *method, const char *url, size_t n)
 {
 	const struct route	*rt, *want = NULL;
 	struct buf		 allow = BUF_INIT, want_allow = BUF_INIT;
 	struct buf		 back = BUF_INIT;
-	char			*param = xmalloc(n);
-	const char		*colon;
-	size_t			 i, plen;
+	char			*param = xmalloc(n), *reg = xmalloc(n);
+	size_t			 i, plen, rlen;
 
-	rt = http_route_find(method, url, param, n, &allow);
+	rt = http_route_find(method, url, param, reg, n, &allow);
 	plen = strnlen(param, n);
-	if (plen >= n)
+	rlen = strnlen(reg, n);
+	if (plen >= n || rlen >= n)
 		abort();		/* not terminated inside its buffer */
 	for (i = 0; i < nroutes; i++) {
 		if (!ref_match(routes[i].path, url, n))
 			continue;
-		buf_addf(&want_allow, "%s%s", want_allow.len ? ", " : "",
-		    routes[i].method);
-		if (str_eq(routes[i].method, method)) {
-			if (want != NULL)
-				abort();	/* two routes for one request */
+		if (want_allow.len == 0 || !listed(want_allow.ptr,
+		    routes[i].method))
+			buf_addf(&want_allow, "%s%s", want_allow.len ? ", " :
+			    "", routes[i].method);
+		if (!str_eq(routes[i].method, method))
+			continue;
+		/* Two routes alike in specificity for one request. */
+		if (want != NULL && nparams(want->path) ==
+		    nparams(routes[i].path))
+			abort();
+		if (want == NULL || nparams(routes[i].path) <
+		    nparams(want->path))
 			want = &routes[i];
-		}
 	}
 	if (rt != want || !str_eq(allow.ptr, want_allow.ptr))
 		abort();
 	if (rt == NULL) {
-		if (plen != 0 || (allow.len > 0 && listed(allow.ptr, method)))
+		if (plen != 0 || rlen != 0 || (allow.len > 0 &&
+		    listed(allow.ptr, method)))
 			abort();
 		goto out;
 	}
 	if (!listed(allow.ptr, method))
 		abort();
-	/* Round trip: the pattern with the :id put back is the URL. */
-	if ((colon = strchr(rt->path, ':')) == NULL) {
-		if (plen != 0 || !str_eq(rt->path, url))
-			abort();
-		goto out;
-	}
-	if (plen == 0 || strchr(param, '/') != NULL)
+	/* Round trip: the pattern with the segments put back is the URL. */
+	if ((strstr(rt->path, ":reg") != NULL) != (rlen != 0) ||
+	    (nparams(rt->path) > (rlen != 0)) != (plen != 0) ||
+	    strchr(param, '/') != NULL || strchr(reg, '/') != NULL)
 		abort();
-	buf_add(&back, rt->path, (size_t)(colon - rt->path));
-	buf_addstr(&back, param);
-	buf_addstr(&back, colon + strcspn(colon, "/"));
+	fill(&back, rt->path, param, reg);
 	if (!str_eq(back.ptr, url))
 		abort();
 out:
 	free(param);
+	free(reg);
 	buf_release(&allow);
 	buf_release(&want_allow);
 	buf_release(&back);

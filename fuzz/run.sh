@@ -1,8 +1,8 @@
 #!/bin/sh
 # run.sh: build the libFuzzer targets with clang (ASan, UBSan) into
 # build-fuzz/ and run each for SECONDS seconds on a copy of its seed corpus.
-# Usage: fuzz/run.sh SECONDS [import|csv|router|json]...   (default: every
-# target)
+# Usage: fuzz/run.sh SECONDS [import|csv|router|json|registry]...   (default:
+# every target)
 # Exits 1 if a target found a crash, leak, timeout or UB; the inputs are
 # left in fuzz/artifacts/. FUZZ_FLAGS and FUZZ_CFLAGS add libFuzzer and
 # cc flags; FUZZ_BUILD names another build folder than build-fuzz/.
@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-[ $# -eq 0 ] && set -- import csv router json
+[ $# -eq 0 ] && set -- import csv router json registry
 CC=${FUZZ_CC:-clang}
 OUT=${FUZZ_BUILD:-build-fuzz}
 # The packages and -D flags of the Makefile, so both builds stay alike.
@@ -77,7 +77,7 @@ for t in "$@"; do
 	mkdir -p "$work"
 	cp fuzz/corpus/"$t"/* "$work"/
 	flags="-rss_limit_mb=2048 -timeout=25 -print_final_stats=1"
-	[ "$t" = import ] && flags="$flags -max_len=262144"
+	case $t in import|registry) flags="$flags -max_len=262144" ;; esac
 	[ -f "fuzz/$t.dict" ] && flags="$flags -dict=fuzz/$t.dict"
 	echo "  FUZZ    $t for ${secs}s (log: $OUT/fuzz_$t.log)"
 	rc=0

@@ -36,6 +36,8 @@ main(int argc, char **argv)
 		{ "remind", cmd_remind, "提醒：列出并记录即将到期、逾期未报和待审核事项" },
 		{ "user", cmd_user, "账号：add、passwd、disable、enable、list" },
 		{ "plan", cmd_plan, "工作计划：import、list、show、export" },
+		{ "registry", cmd_registry, "台账（行政规范性文件…）：list、show、import、export、expiring" },
+		{ "indicators", cmd_indicators, "指标：list、show、compute、define、link、plan" },
 		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },
 		{ "version", cmd_version, "显示版本" },
 		{ NULL, NULL, NULL }

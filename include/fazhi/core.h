@@ -229,6 +229,11 @@ enum fz_err	 core_evidence_fetch(struct store *, const struct actor *,
 		    struct diags *);
 enum fz_err	 core_evidence_delete(struct store *, const struct actor *,
 		    int64_t id, struct diags *);
+/* A file to keep as evidence: its name made safe into safe[n], its type
+ * known and matching its content, within the size limit; *mime set. */
+enum fz_err	 core_file_accept(struct store *, const char *name,
+		    const void *, size_t, char *safe, size_t n,
+		    const char **mime, struct diags *);
 /* A file name made safe to store and to offer for download. */
 enum fz_err	 core_file_name(const char *in, char *out, size_t n);
 

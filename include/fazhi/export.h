@@ -42,4 +42,30 @@ enum fz_err	 export_md(const struct plan *, struct buf *out);
 enum fz_err	 export_xlsx(const struct plan *, const char *path,
 		    struct buf *err);
 
+/*
+ * A table of cell texts (a registry's records) with one header row, the
+ * columns of its import: CSV (UTF-8 with BOM, every field quoted, formula
+ * -like cells defused) or XLSX (dates as Excel dates, so they read back as
+ * dates; integers as numbers; everything else as text).
+ */
+enum export_col {
+	EXPORT_COL_TEXT = 0,
+	EXPORT_COL_DATE,	/* YYYY-MM-DD */
+	EXPORT_COL_INT,
+};
+
+struct export_table {
+	const char		*sheet;		/* the worksheet's name */
+	size_t			 ncols;
+	const char *const	*headers;
+	const enum export_col	*kinds;
+	const double		*widths;	/* Excel units, or NULL */
+	char			**cells;	/* nrows * ncols, row by row */
+	size_t			 nrows;
+};
+
+enum fz_err	 export_table_csv(const struct export_table *, struct buf *);
+enum fz_err	 export_table_xlsx(const struct export_table *,
+		    const char *path, struct buf *err);
+
 #endif

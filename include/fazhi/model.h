@@ -236,6 +236,7 @@ struct diag {
 	char	*code;		/* stable, lower-case: unknown_unit */
 	char	*message;	/* Chinese, for users */
 	int	 is_error;	/* an error, not a warning */
+	int	 column;	/* 1-based column of a table cell, 0 if none */
 };
 
 struct diags {
@@ -282,6 +283,10 @@ void	 diags_add(struct diags *, int line, int task, const char *code,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void	 diags_error(struct diags *, int line, int task, const char *code,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* An error about one cell of a table: its line and column. */
+void	 diags_error_at(struct diags *, int line, int column,
+	    const char *code, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
 void	 diags_release(struct diags *);
 
 #endif

@@ -13,6 +13,8 @@
 #include "fazhi/err.h"
 #include "fazhi/model.h"
 #include "fazhi/work.h"
+#include "fazhi/registry.h"
+#include "fazhi/indicator.h"
 
 struct store;
 
@@ -226,6 +228,70 @@ enum fz_err	 store_setting_get(struct store *, const char *key,
 		    char **value);
 enum fz_err	 store_setting_put(struct store *, const char *key,
 		    const char *value, const char *by);
+
+/*
+ * Registries (store_registry.c): the records of any registry, by its
+ * descriptor. Put inserts (r->id 0; id and revision set) or updates one
+ * whose stored revision is still r->revision (FZ_ECONFLICT otherwise, and
+ * for an owner and key already taken). Call inside a transaction with
+ * the history entry (store_reg_history_add).
+ */
+typedef int	(*store_reg_cb)(const struct reg_record *, void *);
+typedef int	(*store_reg_hist_cb)(int revision, const char *action,
+		    const char *actor, const char *at, const char *before,
+		    const char *after, void *);
+enum fz_err	 store_reg_put(struct store *, const struct reg_desc *,
+		    struct reg_record *, const char *actor);
+enum fz_err	 store_reg_get(struct store *, const struct reg_desc *,
+		    int64_t id, struct reg_record *);
+/* The record of an owner unit with a key (文号); FZ_ENOTFOUND if none. */
+enum fz_err	 store_reg_find(struct store *, const struct reg_desc *,
+		    int64_t unit_id, const char *key, int64_t *id);
+/* Records by the filter, ordered by the date field; total: all matching
+ * (before limit and offset), or NULL. */
+enum fz_err	 store_reg_list(struct store *, const struct reg_desc *,
+		    const struct reg_filter *, store_reg_cb, void *,
+		    int64_t *total);
+enum fz_err	 store_reg_history_add(struct store *, const char *registry,
+		    int64_t id, int revision, const char *action,
+		    const char *actor, const char *before, const char *after);
+enum fz_err	 store_reg_history(struct store *, const char *registry,
+		    int64_t id, store_reg_hist_cb, void *);
+enum fz_err	 store_reg_evidence_add(struct store *, struct reg_evidence *);
+enum fz_err	 store_reg_evidence_get(struct store *, int64_t,
+		    struct reg_evidence *);
+enum fz_err	 store_reg_evidence_list(struct store *, const char *registry,
+		    int64_t id, struct reg_evidence **, size_t *);
+
+/* Indicators: a definition's new version (version set), one version or
+ * the newest (0), the newest of each or every version of one key. */
+typedef int	(*store_ind_def_cb)(const struct ind_def *, void *);
+enum fz_err	 store_ind_def_add(struct store *, struct ind_def *);
+enum fz_err	 store_ind_def_get(struct store *, const char *key,
+		    int version, struct ind_def *);
+enum fz_err	 store_ind_def_list(struct store *, const char *key,
+		    store_ind_def_cb, void *);
+enum fz_err	 store_ind_run_add(struct store *, struct ind_run *);
+/* A value and the records behind it (counted, failing, pending). */
+enum fz_err	 store_ind_value_add(struct store *, struct ind_value *,
+		    const struct ind_result *);
+enum fz_err	 store_ind_value_get(struct store *, int64_t,
+		    struct ind_value *);
+/* The newest run's values of a key, the county's first (unit_id > 0:
+ * the county's and that unit's). */
+enum fz_err	 store_ind_values_latest(struct store *, const char *key,
+		    int64_t unit_id, struct ind_value **, size_t *);
+enum fz_err	 store_ind_value_records(struct store *, int64_t value_id,
+		    int (*)(int64_t record_id, const char *role, void *),
+		    void *);
+/* Plan indicators: link those named as a definition (kept if linked);
+ * link one by hand (def_key NULL: manual); list with their links. */
+enum fz_err	 store_ind_link_auto(struct store *, int64_t plan_id,
+		    const char *actor);
+enum fz_err	 store_ind_link_put(struct store *, int64_t task_id,
+		    const char *name, const char *def_key, const char *actor);
+enum fz_err	 store_ind_links(struct store *, int64_t plan_id,
+		    struct ind_link_row **, size_t *);
 
 /* A whole store, table by table: rows and SHA-256 of canonical rows. */
 struct copy_report {

@@ -36,6 +36,8 @@ int	 cmd_audit(int, char **);
 int	 cmd_period(int, char **);
 int	 cmd_remind(int, char **);
 int	 cmd_calendar(int, char **);
+int	 cmd_registry(int, char **);
+int	 cmd_indicators(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);

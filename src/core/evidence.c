@@ -121,6 +121,32 @@ core_file_name(const char *in, char *out, size_t n)
 	return rc;
 }
 
+enum fz_err
+core_file_accept(struct store *st, const char *name, const void *data,
+    size_t len, char *safe, size_t n, const char **mime, struct diags *dg)
+{
+	const struct ftype	*ft;
+	long			 max = core_setting_int(st, "upload.max_bytes");
+
+	if (core_file_name(name, safe, n) != FZ_OK)
+		return work_fail(dg, FZ_EINVAL, "name",
+		    "文件名无效（为空、过长或不是 UTF-8）");
+	if ((ft = ftype_of(safe)) == NULL)
+		return work_fail(dg, FZ_EINVAL, "name", "不支持的文件类型“%s”："
+		    "可上传 PDF、JPG、PNG、DOC/DOCX、XLS/XLSX、PPT/PPTX、WPS、"
+		    "OFD、ZIP、MP4", safe);
+	if (len == 0)
+		return work_fail(dg, FZ_EINVAL, "file", "文件“%s”是空的", safe);
+	if ((long long)len > (long long)max)
+		return work_fail(dg, FZ_ETOOBIG, "file",
+		    "文件“%s”超过 %ld MB 的上限", safe, max / 1024 / 1024);
+	if (!magic_ok(ft->magic, data, len))
+		return work_fail(dg, FZ_EINVAL, "file",
+		    "文件“%s”的内容与扩展名 .%s 不符", safe, ft->ext);
+	*mime = ft->mime;
+	return FZ_OK;
+}
+
 /* The report, if the actor may add files to it or remove them now. */
 static enum fz_err
 editable_report(struct store *st, const struct actor *ac, int64_t id,
@@ -146,32 +172,18 @@ core_evidence_add(struct store *st, const struct actor *ac, int64_t report_id,
     const char *name, const void *data, size_t len, struct evidence *e,
     struct diags *dg)
 {
-	const struct ftype	*ft;
 	struct report		 r;
 	struct evidence		*have;
 	size_t			 nhave = 0, i, b64len;
 	char			*b64 = NULL;
-	long			 max = core_setting_int(st, "upload.max_bytes");
+	const char		*mime = NULL;
 	long			 maxn = core_setting_int(st, "upload.max_files");
 	enum fz_err		 rc;
 
 	memset(e, 0, sizeof(*e));
-	if (core_file_name(name, e->name, sizeof(e->name)) != FZ_OK)
-		return work_fail(dg, FZ_EINVAL, "name",
-		    "文件名无效（为空、过长或不是 UTF-8）");
-	if ((ft = ftype_of(e->name)) == NULL)
-		return work_fail(dg, FZ_EINVAL, "name", "不支持的文件类型“%s”："
-		    "可上传 PDF、JPG、PNG、DOC/DOCX、XLS/XLSX、PPT/PPTX、WPS、"
-		    "OFD、ZIP、MP4", e->name);
-	if (len == 0)
-		return work_fail(dg, FZ_EINVAL, "file", "文件“%s”是空的",
-		    e->name);
-	if ((long long)len > (long long)max)
-		return work_fail(dg, FZ_ETOOBIG, "file",
-		    "文件“%s”超过 %ld MB 的上限", e->name, max / 1024 / 1024);
-	if (!magic_ok(ft->magic, data, len))
-		return work_fail(dg, FZ_EINVAL, "file",
-		    "文件“%s”的内容与扩展名 .%s 不符", e->name, ft->ext);
+	if ((rc = core_file_accept(st, name, data, len, e->name,
+	    sizeof(e->name), &mime, dg)) != FZ_OK)
+		return rc;
 	if ((rc = editable_report(st, ac, report_id, &r, dg)) != FZ_OK)
 		return rc;
 	sha256_hex(data, len, e->sha256);
@@ -192,7 +204,7 @@ core_evidence_add(struct store *st, const struct actor *ac, int64_t report_id,
 		goto out;
 	e->report_id = report_id;
 	e->size = (int64_t)len;
-	snprintf(e->mime, sizeof(e->mime), "%s", ft->mime);
+	snprintf(e->mime, sizeof(e->mime), "%s", mime);
 	snprintf(e->uploaded_by, sizeof(e->uploaded_by), "%s",
 	    work_actor_name(ac));
 	b64len = sodium_base64_encoded_len(len,

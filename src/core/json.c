@@ -168,6 +168,9 @@ core_diags_json(const struct diags *d)
 		    json_integer(d->v[i].line) : json_null());
 		json_object_set_new(o, "task", d->v[i].task > 0 ?
 		    json_integer(d->v[i].task) : json_null());
+		if (d->v[i].column > 0)
+			json_object_set_new(o, "column",
+			    json_integer(d->v[i].column));
 		json_object_set_new(o, "message", json_string(d->v[i].message));
 		json_array_append_new(a, o);
 	}

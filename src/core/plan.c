@@ -228,6 +228,9 @@ core_plan_import(struct store *st, const char *path,
 	/* Each resolved unit of a task is assigned it (交办). */
 	if ((rc = store_assignment_sync(st, p->id)) != FZ_OK)
 		goto dberr;
+	/* Indicators named as a definition (报备率…) are computed by it. */
+	if ((rc = store_ind_link_auto(st, p->id, o->actor)) != FZ_OK)
+		goto dberr;
 	plan_summary_line(&detail, p);
 	buf_addf(&detail, "，%zu 项任务，来源 %s（SHA-256 %s）", p->ntasks,
 	    p->source_name, p->source_sha256);

@@ -34,6 +34,7 @@ struct req {
 	int			 too_big;
 	json_t			*json;		/* parsed body, or NULL */
 	const char		*param;		/* :id of the path, or NULL */
+	const char		*reg;		/* :reg of the path, or NULL */
 	struct store		*st;
 	struct session		 session;	/* when signed in */
 	const char		*token;		/* the session cookie */
@@ -77,13 +78,17 @@ extern const size_t		 nroutes;
 #define ROUTE_PARAM_MAX	64
 
 /*
- * Router (router.c): the route for method and url, or NULL. param (n > 0
- * bytes) receives the :id of the route found, "" if its path has none;
+ * Router (router.c): the route for method and url, or NULL. Of the
+ * routes of the method whose path matches, the one with the fewest
+ * parameters wins (a literal segment beats a parameter:
+ * "/api/registries/:reg/export" over "/api/registries/:reg/:id").
+ * param and reg (n > 0 bytes each) receive the route's ":reg" segment and
+ * its other parameter (":id", ":key", ":year"), "" when it has none;
  * allow, unless NULL, gets the methods of every route whose path matches
  * ("GET, PUT"), for a 405.
  */
 const struct route *http_route_find(const char *method, const char *url,
-	    char *param, size_t n, struct buf *allow);
+	    char *param, char *reg, size_t n, struct buf *allow);
 
 /* Answer with JSON (taking ownership of it). */
 void	 http_json(struct req *, unsigned status, json_t *);

@@ -1,7 +1,8 @@
 /*
  * routes-int.h: the handlers the route table in routes.c names, defined in
- * routes_work.c (the workflow, accounts, settings, audit), and their input
- * checks (in_*): what a handler reads and checks before it acts, alone.
+ * routes_work.c (the workflow, accounts, settings, audit) and
+ * routes_registry.c (registries and indicators), and their input checks
+ * (in_*): what a handler reads and checks before it acts, alone.
  * SPDX-License-Identifier: MIT
  */
 #ifndef FAZHI_ROUTES_INT_H
@@ -45,6 +46,24 @@ void	 h_account_add(struct req *);
 void	 h_account_disable(struct req *);
 void	 h_account_password(struct req *);
 
+void	 h_registries(struct req *);
+void	 h_reg_list(struct req *);
+void	 h_reg_get(struct req *);
+void	 h_reg_create(struct req *);
+void	 h_reg_update(struct req *);
+void	 h_reg_import(struct req *);
+void	 h_reg_export(struct req *);
+void	 h_reg_expiring(struct req *);
+void	 h_reg_evidence_add(struct req *);
+void	 h_reg_evidence_get(struct req *);
+void	 h_ind_list(struct req *);
+void	 h_ind_show(struct req *);
+void	 h_ind_define(struct req *);
+void	 h_ind_compute(struct req *);
+void	 h_ind_value(struct req *);
+void	 h_plan_indicators(struct req *);
+void	 h_plan_indicator_link(struct req *);
+
 int	 in_tasks(struct req *);
 int	 in_dashboard(struct req *);
 int	 in_reports(struct req *);
@@ -66,5 +85,15 @@ int	 in_audit(struct req *);
 int	 in_account_add(struct req *);
 int	 in_account_disable(struct req *);
 int	 in_account_password(struct req *);
+int	 in_reg_list(struct req *);
+int	 in_reg_create(struct req *);
+int	 in_reg_update(struct req *);
+int	 in_reg_import(struct req *);
+int	 in_reg_export(struct req *);
+int	 in_reg_expiring(struct req *);
+int	 in_reg_evidence_add(struct req *);
+int	 in_ind_define(struct req *);
+int	 in_ind_compute(struct req *);
+int	 in_plan_indicator_link(struct req *);
 
 #endif

@@ -238,11 +238,14 @@ dispatch(struct req *r)
 	const struct route	*rt;
 	struct buf		 allow = BUF_INIT;
 	char			 param[ROUTE_PARAM_MAX];
+	char			 reg[ROUTE_PARAM_MAX];
 	const char		*csrf;
 	const struct account	*acc;
 
-	rt = http_route_find(r->method, r->url, param, sizeof(param), &allow);
-	r->param = rt != NULL && strchr(rt->path, ':') != NULL ? param : NULL;
+	rt = http_route_find(r->method, r->url, param, reg, sizeof(param),
+	    &allow);
+	r->param = param[0] != '\0' ? param : NULL;
+	r->reg = reg[0] != '\0' ? reg : NULL;
 	if (rt == NULL) {
 		if (allow.len > 0) {
 			http_error(r, 405, "METHOD_NOT_ALLOWED",
@@ -405,9 +408,11 @@ body_limit(struct req *r)
 {
 	const struct route	*rt;
 	char			 param[ROUTE_PARAM_MAX];
+	char			 reg[ROUTE_PARAM_MAX];
 	size_t			 lim = 0;
 
-	rt = http_route_find(r->method, r->url, param, sizeof(param), NULL);
+	rt = http_route_find(r->method, r->url, param, reg, sizeof(param),
+	    NULL);
 	if (rt == NULL)
 		return 0;
 	if (rt->auth != AUTH_NONE && MHD_lookup_connection_value(r->conn,

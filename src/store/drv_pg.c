@@ -16,7 +16,7 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
-#define PG_MAXPARAMS	16
+#define PG_MAXPARAMS	64
 
 struct pg_stmt {
 	struct dbq	 base;
@@ -83,6 +83,7 @@ forget_prepared(struct store_pg *pg)
 
 	for (i = 0; i < STMT__MAX; i++)
 		pg->stmts[i].prepared = 0;
+	pg->base.gen++;		/* statements of q_adhoc() are gone too */
 }
 
 /* Make sure the connection is up; outside a transaction, reconnect. */

@@ -38,6 +38,18 @@
 #define EVID_COLS "SELECT id, report_id, sha256, name, mime, size, " \
 	    "uploaded_by, uploaded_at FROM evidence "
 
+#define REG_EVID_COLS "SELECT id, registry, record_id, sha256, name, mime, " \
+	    "size, uploaded_by, uploaded_at FROM registry_evidence "
+#define IND_DEF_COLS "SELECT id, key, version, name, registry, kind, " \
+	    "numerator, denominator, params, target, comparator, unit, scope, " \
+	    "source, basis, note, created_by, created_at FROM indicator_def "
+#define IND_VAL_COLS "SELECT v.id, v.run_id, v.def_id, d.key, d.version, " \
+	    "coalesce(v.unit_id, 0), coalesce(u.name, ''), v.numerator, " \
+	    "v.denominator, v.value, v.met, v.inputs_sha256, r.as_of, " \
+	    "r.computed_at FROM indicator_value v JOIN indicator_def d ON " \
+	    "d.id = v.def_id JOIN indicator_run r ON r.id = v.run_id " \
+	    "LEFT JOIN unit u ON u.id = v.unit_id "
+
 const char *const sql_common[STMT__MAX] = {
 	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM sqlite_master "
 	    "WHERE type = 'table' AND name = 'schema_version'",
@@ -297,6 +309,69 @@ const char *const sql_common[STMT__MAX] = {
 	    "updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET "
 	    "value = excluded.value, updated_by = excluded.updated_by, "
 	    "updated_at = excluded.updated_at",
+	[STMT_REG_HIST_INS] = "INSERT INTO registry_history (registry, "
+	    "record_id, revision, action, actor, at, before, after) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[STMT_REG_HIST_LIST] = "SELECT revision, action, actor, at, before, "
+	    "after FROM registry_history WHERE registry = ?1 AND "
+	    "record_id = ?2 ORDER BY revision",
+	[STMT_REG_EVID_INSERT] = "INSERT INTO registry_evidence (registry, "
+	    "record_id, sha256, name, mime, size, uploaded_by, uploaded_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+	[STMT_REG_EVID_GET] = REG_EVID_COLS "WHERE id = ?1",
+	[STMT_REG_EVID_LIST] = REG_EVID_COLS "WHERE registry = ?1 AND "
+	    "record_id = ?2 ORDER BY id",
+	[STMT_IND_DEF_INSERT] = "INSERT INTO indicator_def (key, version, "
+	    "name, registry, kind, numerator, denominator, params, target, "
+	    "comparator, unit, scope, source, basis, note, created_by, "
+	    "created_at) VALUES (?1, (SELECT coalesce(max(version), 0) + 1 "
+	    "FROM indicator_def WHERE key = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id, version",
+	[STMT_IND_DEF_GET] = IND_DEF_COLS "WHERE key = ?1 AND version = ?2",
+	[STMT_IND_DEF_LATEST] = IND_DEF_COLS "WHERE key = ?1 ORDER BY "
+	    "version DESC LIMIT 1",
+	[STMT_IND_DEF_LIST] = IND_DEF_COLS "d WHERE version = (SELECT "
+	    "max(version) FROM indicator_def x WHERE x.key = d.key) "
+	    "ORDER BY d.id",
+	[STMT_IND_DEF_VERSIONS] = IND_DEF_COLS "WHERE key = ?1 ORDER BY "
+	    "version",
+	[STMT_IND_RUN_INSERT] = "INSERT INTO indicator_run (as_of, year, "
+	    "period_start, period_end, computed_at, actor) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6) RETURNING id",
+	[STMT_IND_VAL_INSERT] = "INSERT INTO indicator_value (run_id, def_id, "
+	    "unit_id, numerator, denominator, value, met, inputs_sha256) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+	[STMT_IND_VAL_REC_INSERT] = "INSERT INTO indicator_value_record "
+	    "(value_id, record_id, role) VALUES (?1, ?2, ?3)",
+	[STMT_IND_VAL_GET] = IND_VAL_COLS "WHERE v.id = ?1",
+	/* The newest run that computed the key: its values, county first. */
+	[STMT_IND_VAL_LATEST] = IND_VAL_COLS "WHERE d.key = ?1 AND v.run_id = "
+	    "(SELECT max(v2.run_id) FROM indicator_value v2 JOIN "
+	    "indicator_def d2 ON d2.id = v2.def_id WHERE d2.key = ?1) "
+	    "AND (?2 = 0 OR v.unit_id = ?2 OR v.unit_id IS NULL) "
+	    "ORDER BY CASE WHEN v.unit_id IS NULL THEN 0 ELSE 1 END, u.ord, "
+	    "v.unit_id",
+	[STMT_IND_VAL_RECORDS] = "SELECT record_id, role FROM "
+	    "indicator_value_record WHERE value_id = ?1 ORDER BY role, "
+	    "record_id",
+	[STMT_IND_LINK_AUTO] = "INSERT INTO indicator_link (task_id, name, "
+	    "def_key, source, linked_by, linked_at) SELECT i.task_id, i.name, "
+	    "min(d.key), 'auto', ?2, ?3 FROM indicator i JOIN task t ON "
+	    "t.id = i.task_id JOIN indicator_def d ON d.name = i.name WHERE "
+	    "t.plan_id = ?1 GROUP BY i.task_id, i.name ON CONFLICT (task_id, "
+	    "name) DO NOTHING",
+	[STMT_IND_LINK_PUT] = "INSERT INTO indicator_link (task_id, name, "
+	    "def_key, source, linked_by, linked_at) VALUES (?1, ?2, ?3, "
+	    "'manual', ?4, ?5) ON CONFLICT (task_id, name) DO UPDATE SET "
+	    "def_key = excluded.def_key, source = 'manual', linked_by = "
+	    "excluded.linked_by, linked_at = excluded.linked_at",
+	[STMT_IND_LINK_LIST] = "SELECT i.task_id, t.number, i.ord, i.phrase, "
+	    "coalesce(i.name, ''), i.kind, i.comparator, i.target, "
+	    "coalesce(i.unit, ''), coalesce(l.def_key, ''), "
+	    "coalesce(l.source, '') FROM indicator i JOIN task t ON "
+	    "t.id = i.task_id LEFT JOIN indicator_link l ON l.task_id = "
+	    "i.task_id AND l.name = i.name WHERE t.plan_id = ?1 ORDER BY "
+	    "t.number, i.ord",
 	[STMT_LOGIN_FAIL_INS] = "INSERT INTO login_failure (login, at) "
 	    "VALUES (?1, ?2)",
 	[STMT_LOGIN_FAIL_COUNT] = "SELECT count(*) FROM login_failure "

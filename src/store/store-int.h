@@ -140,6 +140,25 @@ enum stmt {
 	STMT_NOTICE_READ,
 	STMT_SETTING_GET,
 	STMT_SETTING_PUT,
+	STMT_REG_HIST_INS,
+	STMT_REG_HIST_LIST,
+	STMT_REG_EVID_INSERT,
+	STMT_REG_EVID_GET,
+	STMT_REG_EVID_LIST,
+	STMT_IND_DEF_INSERT,
+	STMT_IND_DEF_GET,
+	STMT_IND_DEF_LATEST,
+	STMT_IND_DEF_LIST,
+	STMT_IND_DEF_VERSIONS,
+	STMT_IND_RUN_INSERT,
+	STMT_IND_VAL_INSERT,
+	STMT_IND_VAL_REC_INSERT,
+	STMT_IND_VAL_GET,
+	STMT_IND_VAL_LATEST,
+	STMT_IND_VAL_RECORDS,
+	STMT_IND_LINK_AUTO,
+	STMT_IND_LINK_PUT,
+	STMT_IND_LINK_LIST,
 	STMT__MAX
 };
 
@@ -179,12 +198,27 @@ struct store_driver {
 	void		(*reset)(struct dbq *);
 };
 
+/*
+ * Statements built at run time from constant descriptions (a registry's
+ * fields), prepared once per connection and kept: owner and kind name
+ * one; gen is the connection's generation when it was prepared.
+ */
+#define STORE_ADHOC	32
+struct store_adhoc {
+	const void	*owner;
+	int		 kind;
+	unsigned	 gen;
+	struct dbq	*q;
+};
+
 /* The head of every backend's handle. */
 struct store {
 	const struct store_driver	*drv;
 	const struct migration		*migrations;
 	struct buf			 err;
 	enum fz_err			 last;	/* code of the last failure */
+	unsigned			 gen;	/* bumped on a reconnect */
+	struct store_adhoc		 adhoc[STORE_ADHOC];
 };
 
 extern const struct store_driver store_driver_sqlite;
@@ -219,5 +253,11 @@ enum fz_err	 q_run(struct dbq *);
 enum fz_err	 q_run_int(struct dbq *, int64_t *);
 /* The code of the failure that made q_open return NULL or q_step -1. */
 enum fz_err	 q_err(struct store *);
+/* A statement of the program's own making, kept per (owner, kind): built
+ * by build() into a buffer the first time (or after a reconnect). */
+struct dbq	*q_adhoc(struct store *, const void *owner, int kind,
+		    void (*build)(const void *owner, int kind, struct buf *));
+/* Finalize every kept statement (store_close). */
+void		 q_adhoc_release(struct store *);
 
 #endif

@@ -43,8 +43,65 @@ store_open(const char *dsn, int create, struct store **pst)
 void
 store_close(struct store *st)
 {
-	if (st != NULL)
-		st->drv->close(st);
+	if (st == NULL)
+		return;
+	q_adhoc_release(st);
+	st->drv->close(st);
+}
+
+struct dbq *
+q_adhoc(struct store *st, const void *owner, int kind,
+    void (*build)(const void *, int, struct buf *))
+{
+	struct store_adhoc	*a, *free_slot = NULL;
+	struct buf		 sql = BUF_INIT;
+	size_t			 i;
+
+	for (i = 0; i < STORE_ADHOC; i++) {
+		a = &st->adhoc[i];
+		if (a->q == NULL) {
+			if (free_slot == NULL)
+				free_slot = a;
+			continue;
+		}
+		if (a->owner != owner || a->kind != kind)
+			continue;
+		if (a->gen == st->gen) {
+			q_reset(a->q);
+			return a->q;
+		}
+		st->drv->finalize(a->q);	/* prepared on a lost connection */
+		a->q = NULL;
+		free_slot = a;
+		break;
+	}
+	if (free_slot == NULL) {
+		/* Full: forget the oldest kind of statement. */
+		free_slot = &st->adhoc[0];
+		st->drv->finalize(free_slot->q);
+		free_slot->q = NULL;
+	}
+	build(owner, kind, &sql);
+	free_slot->q = st->drv->prepare(st, sql.ptr);
+	buf_release(&sql);
+	if (free_slot->q == NULL)
+		return NULL;
+	free_slot->owner = owner;
+	free_slot->kind = kind;
+	free_slot->gen = st->gen;
+	return free_slot->q;
+}
+
+void
+q_adhoc_release(struct store *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < STORE_ADHOC; i++) {
+		if (st->adhoc[i].q != NULL)
+			st->drv->finalize(st->adhoc[i].q);
+		st->adhoc[i].q = NULL;
+	}
 }
 
 const char *

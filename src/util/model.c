@@ -398,6 +398,7 @@ diags_vadd(struct diags *d, int line, int task, const char *code, int err,
 	g->code = xstrdup(code);
 	g->message = buf_detach(&b, NULL);
 	g->is_error = err;
+	g->column = 0;
 	if (err)
 		d->nerrors++;
 }
@@ -422,6 +423,18 @@ diags_error(struct diags *d, int line, int task, const char *code,
 	va_start(ap, fmt);
 	diags_vadd(d, line, task, code, 1, fmt, ap);
 	va_end(ap);
+}
+
+void
+diags_error_at(struct diags *d, int line, int column, const char *code,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diags_vadd(d, line, 0, code, 1, fmt, ap);
+	va_end(ap);
+	d->v[d->n - 1].column = column;
 }
 
 void

@@ -11,11 +11,14 @@
 #include "http/routes-int.h"
 #include "fazhi/core.h"
 
+static char	 reg[ROUTE_PARAM_MAX];
+
 static const struct route *
 find(const char *method, const char *url, char *param, struct buf *allow)
 {
 	buf_reset(allow);
-	return http_route_find(method, url, param, ROUTE_PARAM_MAX, allow);
+	return http_route_find(method, url, param, reg, ROUTE_PARAM_MAX,
+	    allow);
 }
 
 static void
@@ -37,6 +40,27 @@ test_router(void **state)
 	rt = find("GET", "/api/me", param, &allow);
 	assert_non_null(rt);
 	assert_string_equal(param, "");
+	assert_string_equal(reg, "");
+	/* Two parameters: the registry's key and the record's id. */
+	rt = find("PUT", "/api/registries/normative/7", param, &allow);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/api/registries/:reg/:id");
+	assert_string_equal(reg, "normative");
+	assert_string_equal(param, "7");
+	/* A literal segment beats a parameter, whatever the table's order. */
+	rt = find("GET", "/api/registries/normative/export", param, &allow);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/api/registries/:reg/export");
+	assert_string_equal(reg, "normative");
+	assert_string_equal(param, "");
+	assert_string_equal(allow.ptr, "GET, PUT");	/* each once */
+	rt = find("POST", "/api/indicators/compute", param, &allow);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/api/indicators/compute");
+	rt = find("PUT", "/api/indicators/compute", param, &allow);
+	assert_non_null(rt);
+	assert_string_equal(rt->path, "/api/indicators/:key");
+	assert_string_equal(param, "compute");
 	/* 405: the path is known, the method is not. */
 	assert_null(find("DELETE", "/api/plans", param, &allow));
 	assert_string_equal(allow.ptr, "GET");

@@ -4,8 +4,9 @@
  * cluster, against PostgreSQL: migrations and the version guard, unique
  * names, Chinese and 4-byte text, NULLs, large texts, order, round trips,
  * updates with stable ids, not-found, conflict, rollback, concurrent
- * writers, the working-day calendar, migrations applied by number, and
- * (PostgreSQL) a connection dropped mid-transaction.
+ * writers, the working-day calendar, migrations applied by number,
+ * registries and indicators, and (PostgreSQL) a connection dropped
+ * mid-transaction.
  * SPDX-License-Identifier: MIT
  */
 #include "testlib.h"
@@ -1099,6 +1100,401 @@ table_listed(const char *name)
 	return 0;
 }
 
+/* Registries: a record written and read back (4-byte text, NULLs, the
+ * unit's name joined), updated only at the revision it was read, unique
+ * per unit and 文号, found by them, listed by unit, dates, words, who may
+ * read, expiry and status, with its history and evidence files. */
+static int
+reg_list_cb(const struct reg_record *r, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_addf(b, "%s;", r->v[1].s);
+	return 0;
+}
+
+static void
+reg_set(const struct reg_desc *d, struct reg_record *r, const char *key,
+    const char *s, int64_t i)
+{
+	int	 f = reg_field_index(d, key);
+
+	assert_true(f >= 0);
+	if (s == NULL && i == 0) {
+		free(r->v[f].s);
+		r->v[f].s = NULL;
+		r->v[f].null = 1;
+	} else
+		reg_value_set(&r->v[f], s, i);
+}
+
+static void
+reg_doc(const struct reg_desc *d, struct reg_record *r, int64_t unit,
+    const char *uname, const char *doc, const char *pub, const char *exp,
+    const char *status)
+{
+	reg_record_init(r);
+	reg_set(d, r, "unit", uname, unit);
+	reg_set(d, r, "doc_no", doc, 0);
+	reg_set(d, r, "title", "关于𠀋的办法", 0);
+	reg_set(d, r, "published", pub, 0);
+	reg_set(d, r, "expires", exp, 0);
+	reg_set(d, r, "status", status, 0);
+}
+
+static void
+test_registry_ops(void **state)
+{
+	struct fx		*f = *state;
+	const struct reg_desc	*d = registry_find("normative");
+	struct unit		 u;
+	struct reg_record	 r, g, x, y;
+	struct reg_filter	 flt;
+	struct reg_evidence	 e, e2, *ev = NULL;
+	struct role_spec	 roles[1] = { { "scjg", STAFF_CLERK } };
+	struct account_spec	 spec = { "clerk", "联络员",
+				    "correct-horse-battery", 0, roles, 1 };
+	struct account		 a;
+	struct diags		 dg = { 0 };
+	struct buf		 b = BUF_INIT;
+	int64_t			 sfj, scjg, id = 0, total = 0;
+	size_t			 nev = 0;
+
+	reg_record_init(&x);
+	reg_record_init(&y);
+	make_unit(&u, "sfj", "莘县司法局", "县司法局");
+	assert_int_equal(store_unit_put(f->st, &u, &sfj), FZ_OK);
+	unit_release(&u);
+	make_unit(&u, "scjg", "莘县市场监督管理局", NULL);
+	assert_int_equal(store_unit_put(f->st, &u, &scjg), FZ_OK);
+	unit_release(&u);
+
+	reg_doc(d, &r, sfj, "莘县司法局", "莘司发〔2022〕1号", "2022-01-10",
+	    NULL, "有效");
+	reg_set(d, &r, "filed", "2022-01-20", 0);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_reg_put(f->st, d, &r, "test"), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_true(r.id > 0);
+	assert_int_equal(r.revision, 1);
+	assert_int_equal(store_reg_get(f->st, d, r.id, &g), FZ_OK);
+	assert_true(reg_record_same(d, &r, &g));
+	assert_string_equal(g.v[reg_field_index(d, "unit")].s, "莘县司法局");
+	assert_string_equal(g.v[reg_field_index(d, "title")].s, "关于𠀋的办法");
+	assert_true(g.v[reg_field_index(d, "reviewed")].null);
+	assert_string_equal(g.created_by, "test");
+	assert_int_equal(g.revision, 1);
+	/* Updated at its revision; a second writer of revision 1 loses. */
+	reg_set(d, &g, "reviewed", "2022-02-01", 0);
+	reg_set(d, &g, "conclusion", "予以备案", 0);
+	assert_int_equal(store_reg_put(f->st, d, &g, "sup"), FZ_OK);
+	assert_int_equal(g.revision, 2);
+	reg_set(d, &r, "title", "改", 0);
+	assert_int_equal(store_reg_put(f->st, d, &r, "other"), FZ_ECONFLICT);
+	reg_record_release(&x);
+	assert_int_equal(store_reg_get(f->st, d, r.id, &x), FZ_OK);
+	assert_string_equal(x.v[reg_field_index(d, "conclusion")].s, "予以备案");
+	assert_string_equal(x.updated_by, "sup");
+	reg_record_release(&x);
+	/* One 文号 per unit; the same 文号 for another unit is fine. */
+	reg_doc(d, &x, sfj, "莘县司法局", "莘司发〔2022〕1号", "2022-03-01",
+	    NULL, NULL);
+	assert_int_equal(store_reg_put(f->st, d, &x, "test"), FZ_ECONFLICT);
+	reg_record_release(&x);
+	assert_int_equal(store_reg_find(f->st, d, sfj, "莘司发〔2022〕1号", &id),
+	    FZ_OK);
+	assert_int_equal(id, r.id);
+	assert_int_equal(store_reg_find(f->st, d, scjg, "莘司发〔2022〕1号",
+	    &id), FZ_ENOTFOUND);
+	assert_int_equal(store_reg_get(f->st, d, 99999, &x), FZ_ENOTFOUND);
+	reg_record_release(&x);
+	reg_doc(d, &x, scjg, NULL, "莘市监发〔2022〕1号", "2022-06-01",
+	    "2022-12-01", "废止");
+	assert_int_equal(store_reg_put(f->st, d, &x, "test"), FZ_OK);
+	reg_doc(d, &y, scjg, NULL, "莘市监发〔2021〕5号", "2021-05-01",
+	    "2022-11-30", NULL);
+	assert_int_equal(store_reg_put(f->st, d, &y, "test"), FZ_OK);
+
+	/* Lists: by the date field, then id; each filter. */
+	memset(&flt, 0, sizeof(flt));
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "莘市监发〔2021〕5号;莘司发〔2022〕1号;"
+	    "莘市监发〔2022〕1号;");
+	assert_int_equal(total, 3);
+	buf_reset(&b);
+	flt.unit_id = scjg;
+	flt.from = "2022-01-01";
+	flt.to = "2022-12-31";
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "莘市监发〔2022〕1号;");
+	memset(&flt, 0, sizeof(flt));
+	buf_reset(&b);
+	flt.q = "2021";
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_int_equal(total, 1);
+	flt.q = "%";		/* LIKE's wildcards are literal */
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_int_equal(total, 0);
+	flt.q = "𠀋";
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_int_equal(total, 3);
+	memset(&flt, 0, sizeof(flt));
+	assert_int_equal(core_account_add(f->st, &spec, "test", &dg), FZ_OK);
+	assert_int_equal(store_account_get(f->st, "clerk", &a), FZ_OK);
+	flt.visible_to = a.id;
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_int_equal(total, 2);
+	account_release(&a);
+	memset(&flt, 0, sizeof(flt));
+	flt.exp_from = "2022-11-01";
+	flt.exp_to = "2022-12-31";
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_int_equal(total, 2);
+	flt.active = 1;		/* 废止 is not in force; NULL status is */
+	buf_reset(&b);
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "莘市监发〔2021〕5号;");
+	memset(&flt, 0, sizeof(flt));
+	flt.limit = 1;
+	flt.offset = 1;
+	buf_reset(&b);
+	assert_int_equal(store_reg_list(f->st, d, &flt, reg_list_cb, &b, &total),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "莘司发〔2022〕1号;");
+	assert_int_equal(total, 3);
+
+	/* History, in revision order; evidence files. */
+	assert_int_equal(store_reg_history_add(f->st, d->key, r.id, 1,
+	    "create", "test", NULL, "{\"title\":\"甲\"}"), FZ_OK);
+	assert_int_equal(store_reg_history_add(f->st, d->key, r.id, 2,
+	    "update", "sup", "{\"title\":\"甲\"}", "{\"title\":\"乙\"}"),
+	    FZ_OK);
+	assert_int_equal(store_reg_history_add(f->st, d->key, r.id, 2,
+	    "update", "sup", NULL, "{}"), FZ_ECONFLICT);
+	assert_int_equal(store_blob_put(f->st, "ab", 2, "AAA="), FZ_OK);
+	memset(&e, 0, sizeof(e));
+	snprintf(e.registry, sizeof(e.registry), "normative");
+	e.record_id = r.id;
+	snprintf(e.sha256, sizeof(e.sha256), "ab");
+	snprintf(e.name, sizeof(e.name), "备案通知书.pdf");
+	snprintf(e.mime, sizeof(e.mime), "application/pdf");
+	e.size = 2;
+	snprintf(e.uploaded_by, sizeof(e.uploaded_by), "test");
+	assert_int_equal(store_reg_evidence_add(f->st, &e), FZ_OK);
+	assert_int_equal(store_reg_evidence_get(f->st, e.id, &e2), FZ_OK);
+	assert_string_equal(e2.name, "备案通知书.pdf");
+	assert_int_equal(e2.record_id, r.id);
+	assert_int_equal(store_reg_evidence_list(f->st, "normative", r.id, &ev,
+	    &nev), FZ_OK);
+	assert_int_equal(nev, 1);
+	free(ev);
+	snprintf(e.sha256, sizeof(e.sha256), "nosuchblob");
+	assert_int_equal(store_reg_evidence_add(f->st, &e), FZ_ECONFLICT);
+	reg_record_release(&r);
+	reg_record_release(&g);
+	reg_record_release(&x);
+	reg_record_release(&y);
+	buf_release(&b);
+	diags_release(&dg);
+}
+
+static int
+hist_count(int rev, const char *action, const char *actor, const char *at,
+    const char *before, const char *after, void *arg)
+{
+	struct buf	*b = arg;
+
+	(void)actor;
+	(void)at;
+	(void)after;
+	buf_addf(b, "%d:%s:%s;", rev, action, before ? "b" : "-");
+	return 0;
+}
+
+static int
+defs_count(const struct ind_def *d, void *arg)
+{
+	buf_addf(arg, "%s@%d;", d->key, d->version);
+	return 0;
+}
+
+static int
+roles_cb(int64_t id, const char *role, void *arg)
+{
+	buf_addf(arg, "%lld:%s;", (long long)id, role);
+	return 0;
+}
+
+/* Indicators: the built-in definitions of the migration, new versions
+ * beside the old, a run's values with the records behind them, the
+ * newest values, and a plan's indicators linked to definitions by name
+ * or by hand. */
+static void
+test_indicator_ops(void **state)
+{
+	struct fx		*f = *state;
+	struct ind_def		 d, d2;
+	struct ind_run		 run;
+	struct ind_value	 v, c, *vs = NULL;
+	struct ind_result	 res;
+	struct ind_link_row	*links = NULL;
+	struct unit		 u;
+	struct plan		 p;
+	struct buf		 b = BUF_INIT;
+	int64_t			 sfj, counted[] = { 1, 2 }, failing[] = { 3 },
+				 excluded[] = { 4 };
+	size_t			 n = 0, i;
+
+	assert_int_equal(store_reg_history(f->st, "normative", 1, hist_count,
+	    &b), FZ_OK);
+	assert_string_equal(b.ptr, "");
+	/* Migration 0008 made three, version 1. */
+	assert_int_equal(store_ind_def_list(f->st, NULL, defs_count, &b),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "normative.filing_rate@1;"
+	    "normative.timely_rate@1;normative.review_rate@1;");
+	assert_int_equal(store_ind_def_get(f->st, "normative.timely_rate", 0,
+	    &d), FZ_OK);
+	assert_string_equal(d.name, "及时率");
+	assert_true(d.has_target && d.target == 100);
+	assert_string_equal(d.comparator, ">=");
+	assert_non_null(strstr(d.params, "limit_days"));
+	assert_non_null(strstr(d.source, "第三条"));
+	/* A new version; the old one stays. */
+	free(d.params);
+	d.params = xstrdup("{\"limit_days\":20}");
+	snprintf(d.created_by, sizeof(d.created_by), "sup");
+	assert_int_equal(store_ind_def_add(f->st, &d), FZ_OK);
+	assert_int_equal(d.version, 2);
+	assert_int_equal(store_ind_def_get(f->st, "normative.timely_rate", 1,
+	    &d2), FZ_OK);
+	assert_non_null(strstr(d2.params, "30"));
+	ind_def_release(&d2);
+	assert_int_equal(store_ind_def_get(f->st, "normative.timely_rate", 0,
+	    &d2), FZ_OK);
+	assert_int_equal(d2.version, 2);
+	assert_non_null(strstr(d2.params, "20"));
+	ind_def_release(&d2);
+	assert_int_equal(store_ind_def_get(f->st, "nosuch", 0, &d2),
+	    FZ_ENOTFOUND);
+	buf_reset(&b);
+	assert_int_equal(store_ind_def_list(f->st, "normative.timely_rate",
+	    defs_count, &b), FZ_OK);
+	assert_string_equal(b.ptr, "normative.timely_rate@1;"
+	    "normative.timely_rate@2;");
+
+	/* A run, a county value and a unit's, with their records. */
+	make_unit(&u, "sfj", "莘县司法局", NULL);
+	assert_int_equal(store_unit_put(f->st, &u, &sfj), FZ_OK);
+	unit_release(&u);
+	memset(&run, 0, sizeof(run));
+	snprintf(run.as_of, sizeof(run.as_of), "2022-12-31");
+	run.year = 2022;
+	snprintf(run.period_start, sizeof(run.period_start), "2022-01-01");
+	snprintf(run.period_end, sizeof(run.period_end), "2022-12-31");
+	snprintf(run.actor, sizeof(run.actor), "test");
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_ind_run_add(f->st, &run), FZ_OK);
+	memset(&res, 0, sizeof(res));
+	res.counted = counted;
+	res.ncounted = 2;
+	res.failing = failing;
+	res.nfailing = 1;
+	res.excluded = excluded;
+	res.nexcluded = 1;
+	memset(&v, 0, sizeof(v));
+	v.run_id = run.id;
+	v.def_id = d.id;
+	v.numerator = 2;
+	v.denominator = 3;
+	v.has_value = 1;
+	v.value = 200.0 / 3;
+	v.met = 0;
+	snprintf(v.inputs_sha256, sizeof(v.inputs_sha256), "%064d", 0);
+	assert_int_equal(store_ind_value_add(f->st, &v, &res), FZ_OK);
+	c = v;
+	c.unit_id = sfj;
+	c.denominator = -1;	/* as a count would */
+	c.has_value = 0;
+	c.met = -1;
+	memset(&res, 0, sizeof(res));
+	assert_int_equal(store_ind_value_add(f->st, &c, &res), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_ind_value_get(f->st, v.id, &c), FZ_OK);
+	assert_string_equal(c.def_key, "normative.timely_rate");
+	assert_int_equal(c.def_version, 2);
+	assert_int_equal(c.unit_id, 0);
+	assert_int_equal(c.denominator, 3);
+	assert_true(c.value > 66.66 && c.value < 66.67);
+	assert_int_equal(c.met, 0);
+	assert_string_equal(c.as_of, "2022-12-31");
+	buf_reset(&b);
+	assert_int_equal(store_ind_value_records(f->st, v.id, roles_cb, &b),
+	    FZ_OK);
+	assert_string_equal(b.ptr, "1:counted;2:counted;4:excluded;3:failing;");
+	assert_int_equal(store_ind_values_latest(f->st,
+	    "normative.timely_rate", 0, &vs, &n), FZ_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(vs[0].unit_id, 0);	/* the county first */
+	assert_int_equal(vs[1].unit_id, sfj);
+	assert_string_equal(vs[1].unit_name, "莘县司法局");
+	assert_int_equal(vs[1].denominator, -1);
+	assert_false(vs[1].has_value);
+	assert_int_equal(vs[1].met, -1);
+	free(vs);
+	assert_int_equal(store_ind_values_latest(f->st,
+	    "normative.timely_rate", -1, &vs, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	free(vs);
+	assert_int_equal(store_ind_values_latest(f->st,
+	    "normative.filing_rate", 0, &vs, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	free(vs);
+
+	/* Links: task 9's three rates by name; one set by hand stays so. */
+	load_plan("data/plans/shenxian-2022.md", &p);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_ind_link_auto(f->st, p.id, "test"), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_ind_links(f->st, p.id, &links, &n), FZ_OK);
+	buf_reset(&b);
+	for (i = 0; i < n; i++)
+		if (links[i].def_key[0] != '\0')
+			buf_addf(&b, "%d %s %s %s;", links[i].task_number,
+			    links[i].name, links[i].def_key, links[i].source);
+	assert_string_equal(b.ptr, "9 报备率 normative.filing_rate auto;"
+	    "9 及时率 normative.timely_rate auto;"
+	    "9 备案审查率 normative.review_rate auto;");
+	assert_true(n > 3);
+	for (i = 0; i < n; i++)
+		if (links[i].task_number == 9 && str_eq(links[i].name, "及时率")) {
+			assert_true(links[i].has_target && links[i].target == 100);
+			assert_int_equal(store_ind_link_put(f->st,
+			    links[i].task_id, "及时率", NULL, "sup"), FZ_OK);
+		}
+	ind_link_rows_free(links, n);
+	assert_int_equal(store_ind_link_auto(f->st, p.id, "test"), FZ_OK);
+	assert_int_equal(store_ind_links(f->st, p.id, &links, &n), FZ_OK);
+	for (i = 0; i < n; i++)
+		if (links[i].task_number == 9 && str_eq(links[i].name, "及时率")) {
+			assert_string_equal(links[i].def_key, "");
+			assert_string_equal(links[i].source, "manual");
+		}
+	ind_link_rows_free(links, n);
+	plan_release(&p);
+	ind_def_release(&d);
+	buf_release(&b);
+}
+
 static void
 test_copy_covers_schema(void **state)
 {
@@ -1167,6 +1563,33 @@ test_copy_round_trip(void **state)
 		assert_int_equal(store_calendar_put(f->st, 2024, d, 2,
 		    "2024.csv"), FZ_OK);
 		assert_int_equal(store_commit(f->st), FZ_OK);
+	}
+	{
+		/* A registry record, its history, a computed run. */
+		const struct reg_desc *d = registry_find("normative");
+		struct ind_compute_opts co = { "2022-12-31", 2022 };
+		struct reg_record r;
+		struct actor ac;
+		struct diags dg = { 0 };
+		struct unit u;
+		json_t *o = NULL;
+		int64_t sfj;
+
+		make_unit(&u, "sfj", "莘县司法局", NULL);
+		assert_int_equal(store_unit_put(f->st, &u, &sfj), FZ_OK);
+		unit_release(&u);
+		reg_doc(d, &r, sfj, "莘县司法局", "莘司发〔2022〕1号",
+		    "2022-01-10", "2027-01-09", "有效");
+		reg_set(d, &r, "filed", "2022-03-01", 0);
+		assert_int_equal(store_reg_put(f->st, d, &r, "test"), FZ_OK);
+		assert_int_equal(store_reg_history_add(f->st, d->key, r.id, 1,
+		    "create", "test", NULL, "{}"), FZ_OK);
+		core_actor_system(&ac);
+		assert_int_equal(core_ind_compute(f->st, &ac, &co, &o, &dg),
+		    FZ_OK);
+		json_decref(o);
+		reg_record_release(&r);
+		diags_release(&dg);
 	}
 	assert_int_equal(store_digest(f->st, &a), FZ_OK);
 
@@ -1245,6 +1668,8 @@ main(void)
 		T(test_audit_chain),
 		T(test_workflow_ops),
 		T(test_calendar),
+		T(test_registry_ops),
+		T(test_indicator_ops),
 		T(test_copy_covers_schema),
 		T(test_copy_round_trip),
 		cmocka_unit_test(test_bad_dsn),

@@ -41,7 +41,10 @@ async function parse (res) {
 function toError (status, body) {
   const e = (body && body.error) || {}
   if (status === 0) return new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试')
-  return new ApiError(status, e.code, e.message || `请求失败（${status}）`, e.field)
+  const err = new ApiError(status, e.code, e.message || `请求失败（${status}）`, e.field)
+  // Every error of an import, with its line and column.
+  err.diagnostics = e.diagnostics || []
+  return err
 }
 
 export async function request (method, url, body) {

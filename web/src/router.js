@@ -25,6 +25,8 @@ const routes = [
   { path: '/extensions', component: () => import('./views/Extensions.vue'), meta: { title: '延期申请', roles: ['supervisor', 'unit_leader', 'clerk'] } },
   { path: '/accounts', component: () => import('./views/Accounts.vue'), meta: { title: '用户', roles: ['admin'] } },
   { path: '/units', component: () => import('./views/Units.vue'), meta: { title: '单位', roles: ['admin', 'supervisor'] } },
+  { path: '/registries/:reg', component: () => import('./views/Registry.vue'), meta: { title: '台账', roles: ALL } },
+  { path: '/indicators', component: () => import('./views/Indicators.vue'), meta: { title: '指标', roles: ALL } },
   { path: '/audit', component: () => import('./views/Audit.vue'), meta: { title: '操作日志', roles: ['admin', 'supervisor'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', roles: ALL } }
 ]

@@ -1,0 +1,1216 @@
+/*
+ * indicator.c: indicators computed from registries. A definition's
+ * numerator and denominator are predicates over one record (JSON: "all",
+ * "any", "not", and the operations set, unset, eq, in, within, past on the
+ * registry's fields, with "$name" for a parameter), judged at the date the
+ * value is computed for: an event dated after it has not happened yet.
+ * Computing stores a run, a value per definition for the county and for
+ * each unit, and the records counted, failing and excluded; a new version
+ * of a definition never changes the values computed with the old one.
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "work-int.h"
+#include "fazhi/indicator.h"
+#include "fazhi/util.h"
+#include "fazhi/banned.h"
+
+#define PRED_DEPTH	16
+
+void
+ind_result_release(struct ind_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->counted);
+	free(r->failing);
+	free(r->excluded);
+	memset(r, 0, sizeof(*r));
+}
+
+struct pctx {
+	const struct reg_desc	*d;
+	const json_t		*params;
+	long			 as_of;
+};
+
+/* A number of days: an integer, or "$name" of a parameter. */
+static int
+days_of(const json_t *v, const json_t *params, long *out)
+{
+	const json_t	*p = v;
+
+	if (json_is_string(v) && json_string_value(v)[0] == '$')
+		p = json_object_get(params, json_string_value(v) + 1);
+	if (!json_is_integer(p) || json_integer_value(p) < 0 ||
+	    json_integer_value(p) > 36600)
+		return 0;
+	*out = (long)json_integer_value(p);
+	return 1;
+}
+
+static int
+field_of(const struct reg_desc *d, const json_t *p, const char *key)
+{
+	const json_t	*f = json_object_get(p, key);
+
+	return json_is_string(f) ? reg_field_index(d, json_string_value(f)) :
+	    -1;
+}
+
+/* The day of a date field, when set on or before as_of. */
+static int
+day_of(const struct pctx *c, const struct reg_record *r, int f, long *day,
+    int by_as_of)
+{
+	if (f < 0 || r->v[f].null || r->v[f].s == NULL ||
+	    date_days(r->v[f].s, day) != FZ_OK)
+		return 0;
+	return !by_as_of || *day <= c->as_of;
+}
+
+static int
+value_eq(const struct reg_field *f, const struct reg_value *v,
+    const json_t *want)
+{
+	if (v->null)
+		return json_is_null(want);
+	if (f->type == REG_INT || f->type == REG_UNIT)
+		return json_is_integer(want) && json_integer_value(want) == v->i;
+	if (f->type == REG_BOOL)
+		return json_is_boolean(want) && json_is_true(want) == (v->i != 0);
+	return json_is_string(want) && str_eq(json_string_value(want),
+	    v->s ? v->s : "");
+}
+
+static int
+eval(const struct pctx *c, const json_t *p, const struct reg_record *r,
+    int depth)
+{
+	const json_t	*x, *sub;
+	const char	*op;
+	size_t		 i;
+	long		 a, b, days;
+	int		 f;
+
+	if (depth > PRED_DEPTH || !json_is_object(p))
+		return 0;
+	if ((sub = json_object_get(p, "all")) != NULL) {
+		json_array_foreach(sub, i, x)
+			if (!eval(c, x, r, depth + 1))
+				return 0;
+		return 1;
+	}
+	if ((sub = json_object_get(p, "any")) != NULL) {
+		json_array_foreach(sub, i, x)
+			if (eval(c, x, r, depth + 1))
+				return 1;
+		return 0;
+	}
+	if ((sub = json_object_get(p, "not")) != NULL)
+		return !eval(c, sub, r, depth + 1);
+	op = json_string_value(json_object_get(p, "op"));
+	if (op == NULL || (f = field_of(c->d, p, "field")) < 0)
+		return 0;
+	if (str_eq(op, "set") || str_eq(op, "unset")) {
+		int set = c->d->fields[f].type == REG_DATE ?
+		    day_of(c, r, f, &a, 1) : !r->v[f].null;
+
+		return str_eq(op, "set") ? set : !set;
+	}
+	if (str_eq(op, "eq"))
+		return value_eq(&c->d->fields[f], &r->v[f],
+		    json_object_get(p, "value"));
+	if (str_eq(op, "in")) {
+		json_array_foreach(json_object_get(p, "values"), i, x)
+			if (value_eq(&c->d->fields[f], &r->v[f], x))
+				return 1;
+		return 0;
+	}
+	if (!days_of(json_object_get(p, "days"), c->params, &days))
+		return 0;
+	if (str_eq(op, "within"))
+		return day_of(c, r, f, &a, 1) && day_of(c, r,
+		    field_of(c->d, p, "from"), &b, 0) && a >= b &&
+		    a - b <= days;
+	if (str_eq(op, "past"))
+		return day_of(c, r, f, &a, 1) && a + days < c->as_of;
+	return 0;
+}
+
+static int
+check_pred(const struct reg_desc *d, const json_t *p, const json_t *params,
+    int depth, char *why, size_t n)
+{
+	const json_t	*x, *sub;
+	const char	*op, *k;
+	size_t		 i;
+	long		 days;
+	int		 f;
+
+	if (depth > PRED_DEPTH) {
+		snprintf(why, n, "条件嵌套过深");
+		return 0;
+	}
+	if (!json_is_object(p)) {
+		snprintf(why, n, "条件应为 JSON 对象");
+		return 0;
+	}
+	if ((sub = json_object_get(p, "all")) != NULL ||
+	    (sub = json_object_get(p, "any")) != NULL) {
+		if (json_object_size(p) != 1 || !json_is_array(sub)) {
+			snprintf(why, n, "all / any 应为条件的数组，且不与其他键"
+			    "并列");
+			return 0;
+		}
+		json_array_foreach(sub, i, x)
+			if (!check_pred(d, x, params, depth + 1, why, n))
+				return 0;
+		return 1;
+	}
+	if ((sub = json_object_get(p, "not")) != NULL) {
+		if (json_object_size(p) != 1) {
+			snprintf(why, n, "not 不与其他键并列");
+			return 0;
+		}
+		return check_pred(d, sub, params, depth + 1, why, n);
+	}
+	op = json_string_value(json_object_get(p, "op"));
+	k = json_string_value(json_object_get(p, "field"));
+	if (op == NULL) {
+		snprintf(why, n, "条件缺少 op（set、unset、eq、in、within、"
+		    "past）或 all、any、not");
+		return 0;
+	}
+	if ((f = field_of(d, p, "field")) < 0) {
+		snprintf(why, n, "%s没有字段“%s”", d->name, k ? k : "");
+		return 0;
+	}
+	if (str_eq(op, "set") || str_eq(op, "unset"))
+		return 1;
+	if (str_eq(op, "eq")) {
+		if (json_object_get(p, "value") == NULL) {
+			snprintf(why, n, "eq 缺少 value");
+			return 0;
+		}
+		return 1;
+	}
+	if (str_eq(op, "in")) {
+		if (!json_is_array(json_object_get(p, "values"))) {
+			snprintf(why, n, "in 缺少 values 数组");
+			return 0;
+		}
+		return 1;
+	}
+	if (!str_eq(op, "within") && !str_eq(op, "past")) {
+		snprintf(why, n, "未知的条件“%s”", op);
+		return 0;
+	}
+	if (d->fields[f].type != REG_DATE) {
+		snprintf(why, n, "%s 只能用于日期字段，“%s”不是日期", op, k);
+		return 0;
+	}
+	if (!days_of(json_object_get(p, "days"), params, &days)) {
+		snprintf(why, n, "%s 的 days 应为天数，或参数中有的 $名称", op);
+		return 0;
+	}
+	if (str_eq(op, "within") && ((f = field_of(d, p, "from")) < 0 ||
+	    d->fields[f].type != REG_DATE)) {
+		snprintf(why, n, "within 的 from 应为日期字段");
+		return 0;
+	}
+	return 1;
+}
+
+static int
+one_of(const char *s, const char *const *v)
+{
+	for (; *v != NULL; v++)
+		if (str_eq(s, *v))
+			return 1;
+	return 0;
+}
+
+enum fz_err
+ind_def_check(const struct ind_def *def, char *why, size_t n)
+{
+	static const char *const kinds[] = { "rate", "count", NULL };
+	static const char *const scopes[] = { "county", "unit", NULL };
+	static const char *const bases[] = { "law", "practice", "ours", NULL };
+	static const char *const cmps[] = { ">=", "<=", "=", NULL };
+	const struct reg_desc	*d;
+	json_t			*num = NULL, *den = NULL, *params = NULL;
+	const char		*p;
+	int			 ok = 0;
+
+	why[0] = '\0';
+	for (p = def->key; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '_'))
+			break;
+	if (def->key[0] == '\0' || *p != '\0') {
+		snprintf(why, n, "key：只能用小写字母、数字、点和下划线");
+		return FZ_EINVAL;
+	}
+	if (def->name[0] == '\0') {
+		snprintf(why, n, "name：不能为空");
+		return FZ_EINVAL;
+	}
+	if ((d = registry_find(def->registry)) == NULL) {
+		snprintf(why, n, "registry：没有名为“%s”的台账", def->registry);
+		return FZ_EINVAL;
+	}
+	if (!one_of(def->kind, kinds) || !one_of(def->scope, scopes) ||
+	    !one_of(def->basis, bases) || (def->comparator[0] != '\0' &&
+	    !one_of(def->comparator, cmps))) {
+		snprintf(why, n, "kind 应为 rate 或 count，scope 应为 county 或 "
+		    "unit，basis 应为 law、practice 或 ours，comparator 应为 "
+		    ">=、<= 或 =");
+		return FZ_EINVAL;
+	}
+	if (def->has_target != (def->comparator[0] != '\0')) {
+		snprintf(why, n, "target 与 comparator 须同时给出");
+		return FZ_EINVAL;
+	}
+	if (def->source == NULL || def->source[0] == '\0') {
+		snprintf(why, n, "source：须写明依据（法规及条款），没有依据的写"
+		    "“本系统定义”");
+		return FZ_EINVAL;
+	}
+	params = json_loads(def->params ? def->params : "{}", 0, NULL);
+	num = json_loads(def->numerator ? def->numerator : "", 0, NULL);
+	if (def->denominator != NULL)
+		den = json_loads(def->denominator, 0, NULL);
+	if (!json_is_object(params))
+		snprintf(why, n, "params 应为 JSON 对象");
+	else if (num == NULL)
+		snprintf(why, n, "numerator 不是有效的 JSON");
+	else if (!check_pred(d, num, params, 0, why, n))
+		;
+	else if (def->denominator != NULL && den == NULL)
+		snprintf(why, n, "denominator 不是有效的 JSON");
+	else if (den != NULL && !check_pred(d, den, params, 0, why, n))
+		;
+	else if (str_eq(def->kind, "count") && den != NULL)
+		snprintf(why, n, "count 类指标没有分母");
+	else
+		ok = 1;
+	json_decref(params);
+	json_decref(num);
+	json_decref(den);
+	return ok ? FZ_OK : FZ_EINVAL;
+}
+
+static void
+push(int64_t **v, size_t *n, int64_t id)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = id;
+}
+
+static int
+compare(double a, const char *cmp, double b)
+{
+	if (str_eq(cmp, ">="))
+		return a >= b;
+	if (str_eq(cmp, "<="))
+		return a <= b;
+	return a == b;
+}
+
+enum fz_err
+ind_compute(const struct reg_desc *d, const struct ind_def *def,
+    const struct reg_record *recs, size_t n, const char *as_of,
+    int64_t unit_id, struct ind_result *res, char *why, size_t wn)
+{
+	crypto_hash_sha256_state	 h;
+	unsigned char			 out[crypto_hash_sha256_BYTES];
+	struct pctx			 c;
+	json_t				*num = NULL, *den = NULL, *params;
+	int				 rate = str_eq(def->kind, "rate");
+	char				 item[64];
+	size_t				 i;
+
+	memset(res, 0, sizeof(*res));
+	if (ind_def_check(def, why, wn) != FZ_OK)
+		return FZ_EINVAL;
+	if (date_days(as_of, &c.as_of) != FZ_OK) {
+		snprintf(why, wn, "统计日期“%s”无效", as_of);
+		return FZ_EINVAL;
+	}
+	params = json_loads(def->params, 0, NULL);
+	num = json_loads(def->numerator, 0, NULL);
+	if (def->denominator != NULL)
+		den = json_loads(def->denominator, 0, NULL);
+	c.d = d;
+	c.params = params;
+	crypto_hash_sha256_init(&h);
+	for (i = 0; i < n; i++) {
+		const struct reg_record *r = &recs[i];
+
+		if (unit_id != 0 && r->v[d->owner].i != unit_id)
+			continue;
+		snprintf(item, sizeof(item), "%lld:%d;", (long long)r->id,
+		    r->revision);
+		crypto_hash_sha256_update(&h, (const unsigned char *)item,
+		    strlen(item));
+		if (rate && den != NULL && !eval(&c, den, r, 0)) {
+			push(&res->excluded, &res->nexcluded, r->id);
+			continue;
+		}
+		if (eval(&c, num, r, 0))
+			push(&res->counted, &res->ncounted, r->id);
+		else if (rate)
+			push(&res->failing, &res->nfailing, r->id);
+	}
+	crypto_hash_sha256_final(&h, out);
+	sodium_bin2hex(res->sha256, sizeof(res->sha256), out, sizeof(out));
+	res->num = (int64_t)res->ncounted;
+	res->den = rate ? (int64_t)(res->ncounted + res->nfailing) : -1;
+	res->met = -1;
+	if (!rate) {
+		res->has_value = 1;
+		res->value = (double)res->num;
+	} else if (res->den > 0) {
+		res->has_value = 1;
+		res->value = (str_eq(def->unit, "%") ? 100.0 : 1.0) *
+		    (double)res->num / (double)res->den;
+	}
+	if (res->has_value && def->has_target) {
+		/* Exactly, on integers: 9/10 against 90%. */
+		if (rate && str_eq(def->unit, "%"))
+			res->met = compare((double)res->num * 100.0,
+			    def->comparator, def->target * (double)res->den);
+		else
+			res->met = compare(res->value, def->comparator,
+			    def->target);
+	}
+	json_decref(params);
+	json_decref(num);
+	json_decref(den);
+	return FZ_OK;
+}
+
+json_t *
+core_ind_def_json(const struct ind_def *d)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "key", json_string(d->key));
+	json_object_set_new(o, "version", json_integer(d->version));
+	json_object_set_new(o, "name", json_string(d->name));
+	json_object_set_new(o, "registry", json_string(d->registry));
+	json_object_set_new(o, "kind", json_string(d->kind));
+	json_object_set_new(o, "numerator", d->numerator ?
+	    json_loads(d->numerator, 0, NULL) : json_null());
+	json_object_set_new(o, "denominator", d->denominator ?
+	    json_loads(d->denominator, 0, NULL) : json_null());
+	json_object_set_new(o, "params", d->params ?
+	    json_loads(d->params, 0, NULL) : json_object());
+	json_object_set_new(o, "target", d->has_target ?
+	    json_real(d->target) : json_null());
+	json_object_set_new(o, "comparator", d->comparator[0] ?
+	    json_string(d->comparator) : json_null());
+	json_object_set_new(o, "unit", json_string(d->unit));
+	json_object_set_new(o, "scope", json_string(d->scope));
+	json_object_set_new(o, "source", json_string(d->source ? d->source :
+	    ""));
+	json_object_set_new(o, "basis", json_string(d->basis));
+	json_object_set_new(o, "note", d->note ? json_string(d->note) :
+	    json_null());
+	json_object_set_new(o, "created_by", json_string(d->created_by));
+	json_object_set_new(o, "created_at", json_string(d->created_at));
+	return o;
+}
+
+static int
+may_compute(const struct actor *ac)
+{
+	return ac->account_id == 0 || ac->is_admin || core_actor_supervises(ac);
+}
+
+/* Definitions copied out of the store's callback. */
+struct defs {
+	struct ind_def	*v;
+	size_t		 n, cap;
+};
+
+static int
+defs_cb(const struct ind_def *d, void *arg)
+{
+	struct defs	*x = arg;
+	struct ind_def	*c;
+
+	VEC_GROW(x->v, x->n, x->cap);
+	c = &x->v[x->n++];
+	*c = *d;
+	c->numerator = d->numerator ? xstrdup(d->numerator) : NULL;
+	c->denominator = d->denominator ? xstrdup(d->denominator) : NULL;
+	c->params = d->params ? xstrdup(d->params) : NULL;
+	c->source = d->source ? xstrdup(d->source) : NULL;
+	c->note = d->note ? xstrdup(d->note) : NULL;
+	return 0;
+}
+
+static void
+defs_release(struct defs *x)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->n; i++)
+		ind_def_release(&x->v[i]);
+	free(x->v);
+	memset(x, 0, sizeof(*x));
+}
+
+struct recs {
+	struct reg_record	*v;
+	size_t			 n, cap;
+};
+
+static int
+recs_cb(const struct reg_record *r, void *arg)
+{
+	struct recs	*x = arg;
+
+	VEC_GROW(x->v, x->n, x->cap);
+	reg_record_copy(&x->v[x->n++], r);
+	return 0;
+}
+
+static json_t *
+value_json(const struct ind_def *def, const struct ind_value *v)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "id", json_integer(v->id));
+	json_object_set_new(o, "key", json_string(v->def_key[0] ? v->def_key :
+	    def->key));
+	json_object_set_new(o, "version", json_integer(v->def_version ?
+	    v->def_version : def->version));
+	json_object_set_new(o, "name", json_string(def->name));
+	json_object_set_new(o, "unit", v->unit_id > 0 ?
+	    json_pack("{s:I,s:s}", "id", (json_int_t)v->unit_id, "name",
+	    v->unit_name) : json_null());
+	json_object_set_new(o, "numerator", json_integer(v->numerator));
+	json_object_set_new(o, "denominator", v->denominator >= 0 ?
+	    json_integer(v->denominator) : json_null());
+	json_object_set_new(o, "value", v->has_value ? json_real(v->value) :
+	    json_null());
+	json_object_set_new(o, "value_text", json_string(""));
+	if (v->has_value) {
+		char t[32];
+
+		snprintf(t, sizeof(t), "%.1f%s", v->value, def->unit);
+		json_object_set_new(o, "value_text", json_string(t));
+	}
+	json_object_set_new(o, "target", def->has_target ?
+	    json_real(def->target) : json_null());
+	json_object_set_new(o, "comparator", def->comparator[0] ?
+	    json_string(def->comparator) : json_null());
+	json_object_set_new(o, "met", v->met < 0 ? json_null() :
+	    json_boolean(v->met));
+	json_object_set_new(o, "as_of", json_string(v->as_of));
+	json_object_set_new(o, "computed_at", json_string(v->computed_at));
+	return o;
+}
+
+struct plan_ids {
+	int64_t		*v;
+	size_t		 n;
+};
+
+static int
+plan_id_cb(const struct plan_summary *p, void *arg)
+{
+	struct plan_ids	*x = arg;
+
+	push(&x->v, &x->n, p->id);
+	return 0;
+}
+
+/* The first plan listed is the newest. */
+static int
+plan_year_cb(const struct plan_summary *p, void *arg)
+{
+	int	*y = arg;
+
+	if (*y == 0)
+		*y = p->year;
+	return 0;
+}
+
+enum fz_err
+core_ind_compute(struct store *st, const struct actor *ac,
+    const struct ind_compute_opts *o, json_t **out, struct diags *dg)
+{
+	struct defs	 defs = { 0 };
+	struct recs	*recs = NULL;
+	struct ind_run	 run;
+	json_t		*vals = json_array();
+	char		 why[400];
+	long		 day;
+	size_t		 i, j, k, nval = 0;
+	int		 r;
+	enum fz_err	 rc;
+
+	*out = NULL;
+	memset(&run, 0, sizeof(run));
+	if (!may_compute(ac)) {
+		rc = work_fail(dg, FZ_EPERM, "error", "只有依法治县办或系统管理员"
+		    "可以计算指标");
+		goto out;
+	}
+	if (o->as_of == NULL || date_days(o->as_of, &day) != FZ_OK) {
+		rc = work_fail(dg, FZ_EINVAL, "as_of", "统计日期应写成 "
+		    "YYYY-MM-DD");
+		goto out;
+	}
+	snprintf(run.as_of, sizeof(run.as_of), "%s", o->as_of);
+	run.year = o->year;
+	if (run.year == 0) {
+		/* The newest plan's year, unless the date is before it. */
+		int py = 0;
+
+		if ((rc = store_plan_iter(st, plan_year_cb, &py)) != FZ_OK) {
+			rc = work_store_fail(st, dg, rc);
+			goto out;
+		}
+		run.year = (int)strtol(o->as_of, NULL, 10);
+		if (py > 0 && py <= run.year)
+			run.year = py;
+	}
+	snprintf(run.period_start, sizeof(run.period_start), "%04d-01-01",
+	    run.year);
+	snprintf(run.period_end, sizeof(run.period_end), "%04d-12-31",
+	    run.year);
+	if (strcmp(run.period_end, run.as_of) > 0)
+		memcpy(run.period_end, run.as_of, sizeof(run.as_of));
+	if (run.year < 1949 || run.year > 2099 ||
+	    strcmp(run.period_end, run.period_start) < 0) {
+		rc = work_fail(dg, FZ_EINVAL, "as_of", "统计日期 %s 早于 %d 年",
+		    run.as_of, run.year);
+		goto out;
+	}
+	snprintf(run.actor, sizeof(run.actor), "%s", work_actor_name(ac));
+	if ((rc = store_ind_def_list(st, NULL, defs_cb, &defs)) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	/* The records of each registry dated in the period. */
+	recs = xcalloc((size_t)registry_count() + 1, sizeof(*recs));
+	for (r = 0; r < registry_count(); r++) {
+		struct reg_filter f;
+
+		memset(&f, 0, sizeof(f));
+		f.from = run.period_start;
+		f.to = run.period_end;
+		if ((rc = store_reg_list(st, registry_at(r), &f, recs_cb,
+		    &recs[r], NULL)) != FZ_OK) {
+			rc = work_store_fail(st, dg, rc);
+			goto out;
+		}
+	}
+	if ((rc = store_begin(st)) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	rc = store_ind_run_add(st, &run);
+	for (i = 0; i < defs.n && rc == FZ_OK; i++) {
+		const struct ind_def	*def = &defs.v[i];
+		const struct reg_desc	*d = registry_find(def->registry);
+		struct recs		*rs;
+		int64_t			*units = NULL;
+		size_t			 nunits = 0;
+
+		for (r = 0; r < registry_count() && registry_at(r) != d; r++)
+			;
+		if (d == NULL) {
+			rc = work_fail(dg, FZ_EINVAL, def->key, "指标 %s 的台账"
+			    "“%s”不存在", def->key, def->registry);
+			break;
+		}
+		rs = &recs[r];
+		/* The county, then each unit with records, by id. */
+		if (str_eq(def->scope, "unit"))
+			for (j = 0; j < rs->n; j++) {
+				int64_t u = rs->v[j].v[d->owner].i;
+
+				for (k = 0; k < nunits && units[k] != u; k++)
+					;
+				if (k == nunits)
+					push(&units, &nunits, u);
+			}
+		for (j = 0; j <= nunits && rc == FZ_OK; j++) {
+			struct ind_result	 res;
+			struct ind_value	 v;
+			int64_t			 u = j == 0 ? 0 : units[j - 1];
+
+			if (ind_compute(d, def, rs->v, rs->n, run.as_of, u, &res,
+			    why, sizeof(why)) != FZ_OK) {
+				rc = work_fail(dg, FZ_EINVAL, def->key,
+				    "指标 %s：%s", def->key, why);
+				break;
+			}
+			memset(&v, 0, sizeof(v));
+			v.run_id = run.id;
+			v.def_id = def->id;
+			v.unit_id = u;
+			v.numerator = res.num;
+			v.denominator = res.den;
+			v.has_value = res.has_value;
+			v.value = res.value;
+			v.met = res.met;
+			memcpy(v.inputs_sha256, res.sha256, sizeof(res.sha256));
+			rc = store_ind_value_add(st, &v, &res);
+			ind_result_release(&res);
+			if (rc == FZ_OK && (rc = store_ind_value_get(st, v.id,
+			    &v)) == FZ_OK) {
+				json_array_append_new(vals, value_json(def, &v));
+				nval++;
+			}
+		}
+		free(units);
+	}
+	/* Plans imported before a definition existed link to it now. */
+	if (rc == FZ_OK) {
+		struct plan_ids p = { NULL, 0 };
+
+		rc = store_plan_iter(st, plan_id_cb, &p);
+		for (j = 0; j < p.n && rc == FZ_OK; j++)
+			rc = store_ind_link_auto(st, p.v[j], work_actor_name(ac));
+		free(p.v);
+	}
+	if (rc == FZ_OK)
+		rc = work_audit(st, ac, "indicators.compute", "indicator_run",
+		    run.id, NULL, json_pack("{s:s,s:i,s:s,s:s,s:I}", "as_of",
+		    run.as_of, "year", run.year, "from", run.period_start, "to",
+		    run.period_end, "values", (json_int_t)nval));
+	if ((rc = work_end(st, rc, dg)) != FZ_OK)
+		goto out;
+	*out = json_pack("{s:{s:I,s:s,s:i,s:s,s:s,s:s},s:o}", "run", "id",
+	    (json_int_t)run.id, "as_of", run.as_of, "year", run.year,
+	    "from", run.period_start, "to", run.period_end, "computed_at",
+	    run.computed_at, "values", vals);
+	vals = NULL;
+out:
+	json_decref(vals);
+	for (r = 0; recs != NULL && r < registry_count(); r++) {
+		for (j = 0; j < recs[r].n; j++)
+			reg_record_release(&recs[r].v[j]);
+		free(recs[r].v);
+	}
+	free(recs);
+	defs_release(&defs);
+	return rc;
+}
+
+/* A definition from JSON fields over base (the newest version, or none). */
+static enum fz_err
+def_from_json(const char *key, const json_t *in, const struct ind_def *base,
+    struct ind_def *d, struct diags *dg)
+{
+	static const char *const known[] = {
+		"key", "name", "registry", "kind", "numerator", "denominator",
+		"params", "target", "comparator", "unit", "scope", "source",
+		"basis", "note", "version", NULL
+	};
+	const char	*k;
+	json_t		*v;
+
+	memset(d, 0, sizeof(*d));
+	if (base != NULL) {
+		struct defs tmp = { 0 };
+
+		defs_cb(base, &tmp);
+		*d = tmp.v[0];
+		free(tmp.v);
+	} else {
+		snprintf(d->kind, sizeof(d->kind), "rate");
+		snprintf(d->unit, sizeof(d->unit), "%%");
+		snprintf(d->scope, sizeof(d->scope), "unit");
+		snprintf(d->basis, sizeof(d->basis), "ours");
+		d->params = xstrdup("{}");
+	}
+	snprintf(d->key, sizeof(d->key), "%s", key);
+	if (!json_is_object(in))
+		return work_fail(dg, FZ_EINVAL, "error", "指标定义应为 JSON 对象");
+	json_object_foreach((json_t *)(uintptr_t)in, k, v) {
+		char **text = NULL, *buf = NULL;
+		size_t n = 0;
+
+		if (!one_of(k, known))
+			return work_fail(dg, FZ_EINVAL, k, "未知的键“%.40s”", k);
+		if (str_eq(k, "key") || str_eq(k, "version"))
+			continue;
+		if (str_eq(k, "numerator"))
+			text = &d->numerator;
+		else if (str_eq(k, "denominator"))
+			text = &d->denominator;
+		else if (str_eq(k, "params"))
+			text = &d->params;
+		if (text != NULL) {
+			free(*text);
+			*text = json_is_null(v) ? NULL : json_dumps(v,
+			    JSON_COMPACT | JSON_SORT_KEYS);
+			continue;
+		}
+		if (str_eq(k, "target")) {
+			d->has_target = json_is_number(v);
+			d->target = json_number_value(v);
+			if (!json_is_null(v) && !json_is_number(v))
+				return work_fail(dg, FZ_EINVAL, k,
+				    "target 应为数");
+			continue;
+		}
+		if (!json_is_string(v) && !(json_is_null(v) &&
+		    (str_eq(k, "note") || str_eq(k, "comparator"))))
+			return work_fail(dg, FZ_EINVAL, k, "%s 应为字符串", k);
+		if (str_eq(k, "source") || str_eq(k, "note")) {
+			text = str_eq(k, "source") ? &d->source : &d->note;
+			free(*text);
+			*text = json_is_null(v) ? NULL :
+			    xstrdup(json_string_value(v));
+			if (*text != NULL && strlen(*text) > 4000)
+				return work_fail(dg, FZ_EINVAL, k, "%s 过长", k);
+			continue;
+		}
+		if (str_eq(k, "name")) {
+			buf = d->name;
+			n = sizeof(d->name);
+		} else if (str_eq(k, "registry")) {
+			buf = d->registry;
+			n = sizeof(d->registry);
+		} else if (str_eq(k, "kind")) {
+			buf = d->kind;
+			n = sizeof(d->kind);
+		} else if (str_eq(k, "comparator")) {
+			buf = d->comparator;
+			n = sizeof(d->comparator);
+		} else if (str_eq(k, "unit")) {
+			buf = d->unit;
+			n = sizeof(d->unit);
+		} else if (str_eq(k, "scope")) {
+			buf = d->scope;
+			n = sizeof(d->scope);
+		} else {
+			buf = d->basis;
+			n = sizeof(d->basis);
+		}
+		if (json_is_null(v))
+			buf[0] = '\0';
+		else if (json_string_length(v) >= n)
+			return work_fail(dg, FZ_EINVAL, k, "%s 过长", k);
+		else
+			snprintf(buf, n, "%s", json_string_value(v));
+	}
+	return FZ_OK;
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	return str_eq(a ? a : "", b ? b : "");
+}
+
+/* Same content, JSON parts compared as values. */
+static int
+def_same(const struct ind_def *a, const struct ind_def *b)
+{
+	const char	*ja[3] = { a->numerator, a->denominator, a->params };
+	const char	*jb[3] = { b->numerator, b->denominator, b->params };
+	int		 i, eq = 1;
+
+	for (i = 0; i < 3 && eq; i++) {
+		json_t *x = ja[i] ? json_loads(ja[i], 0, NULL) : NULL;
+		json_t *y = jb[i] ? json_loads(jb[i], 0, NULL) : NULL;
+
+		eq = (x == NULL && y == NULL) || (x != NULL && y != NULL &&
+		    json_equal(x, y));
+		json_decref(x);
+		json_decref(y);
+	}
+	return eq && str_eq(a->name, b->name) &&
+	    str_eq(a->registry, b->registry) && str_eq(a->kind, b->kind) &&
+	    a->has_target == b->has_target && (!a->has_target ||
+	    a->target == b->target) && str_eq(a->comparator, b->comparator) &&
+	    str_eq(a->unit, b->unit) && str_eq(a->scope, b->scope) &&
+	    same_text(a->source, b->source) && str_eq(a->basis, b->basis) &&
+	    same_text(a->note, b->note);
+}
+
+enum fz_err
+core_ind_define(struct store *st, const struct actor *ac, const char *key,
+    const json_t *in, int *version, int *changed, struct diags *dg)
+{
+	struct ind_def	 old, d;
+	char		 why[400];
+	int		 have;
+	enum fz_err	 rc;
+
+	*version = 0;
+	*changed = 0;
+	memset(&d, 0, sizeof(d));
+	if (!may_compute(ac))
+		return work_fail(dg, FZ_EPERM, "error", "只有依法治县办或系统"
+		    "管理员可以修改指标定义");
+	rc = store_ind_def_get(st, key, 0, &old);
+	if (rc != FZ_OK && rc != FZ_ENOTFOUND)
+		return work_store_fail(st, dg, rc);
+	have = rc == FZ_OK;
+	if ((rc = def_from_json(key, in, have ? &old : NULL, &d, dg)) != FZ_OK)
+		goto out;
+	if (ind_def_check(&d, why, sizeof(why)) != FZ_OK) {
+		rc = work_fail(dg, FZ_EINVAL, "definition", "指标定义有误：%s",
+		    why);
+		goto out;
+	}
+	if (have && def_same(&old, &d)) {
+		*version = old.version;
+		goto out;
+	}
+	snprintf(d.created_by, sizeof(d.created_by), "%s",
+	    work_actor_name(ac));
+	if ((rc = store_begin(st)) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	rc = store_ind_def_add(st, &d);
+	if (rc == FZ_OK)
+		rc = work_audit(st, ac, "indicator.define", d.key, d.version,
+		    have ? core_ind_def_json(&old) : NULL, core_ind_def_json(&d));
+	if ((rc = work_end(st, rc, dg)) == FZ_OK) {
+		*version = d.version;
+		*changed = 1;
+	}
+out:
+	if (have)
+		ind_def_release(&old);
+	ind_def_release(&d);
+	return rc;
+}
+
+/* The values of a key's newest run the actor may see: the county's, and
+ * the units' it reads. */
+static enum fz_err
+latest_values(struct store *st, const struct actor *ac,
+    const struct ind_def *def, json_t *out)
+{
+	struct ind_value	*v = NULL;
+	size_t			 n = 0, i;
+	enum fz_err		 rc;
+
+	if ((rc = store_ind_values_latest(st, def->key, 0, &v, &n)) != FZ_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		if (v[i].unit_id == 0 || core_reg_can_read(ac, v[i].unit_id))
+			json_array_append_new(out, value_json(def, &v[i]));
+	free(v);
+	return FZ_OK;
+}
+
+enum fz_err
+core_ind_list_json(struct store *st, const struct actor *ac, json_t **out)
+{
+	struct defs	 defs = { 0 };
+	json_t		*a = json_array();
+	size_t		 i;
+	enum fz_err	 rc;
+
+	*out = NULL;
+	if ((rc = store_ind_def_list(st, NULL, defs_cb, &defs)) != FZ_OK)
+		goto out;
+	for (i = 0; i < defs.n; i++) {
+		json_t *o = core_ind_def_json(&defs.v[i]), *vals = json_array();
+
+		if ((rc = latest_values(st, ac, &defs.v[i], vals)) != FZ_OK) {
+			json_decref(o);
+			json_decref(vals);
+			goto out;
+		}
+		json_object_set_new(o, "county", json_array_size(vals) > 0 ?
+		    json_incref(json_array_get(vals, 0)) : json_null());
+		json_decref(vals);
+		json_array_append_new(a, o);
+	}
+	*out = json_pack("{s:o}", "indicators", a);
+	a = NULL;
+out:
+	json_decref(a);
+	defs_release(&defs);
+	return rc;
+}
+
+enum fz_err
+core_ind_show_json(struct store *st, const struct actor *ac, const char *key,
+    json_t **out, struct diags *dg)
+{
+	struct defs	 vers = { 0 };
+	json_t		*o, *va, *vals;
+	size_t		 i;
+	enum fz_err	 rc;
+
+	*out = NULL;
+	if ((rc = store_ind_def_list(st, key, defs_cb, &vers)) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	if (vers.n == 0) {
+		rc = work_fail(dg, FZ_ENOTFOUND, "key", "没有指标“%s”", key);
+		goto out;
+	}
+	o = core_ind_def_json(&vers.v[vers.n - 1]);
+	va = json_array();
+	for (i = 0; i < vers.n; i++)
+		json_array_append_new(va, core_ind_def_json(&vers.v[i]));
+	json_object_set_new(o, "versions", va);
+	vals = json_array();
+	if ((rc = latest_values(st, ac, &vers.v[vers.n - 1], vals)) != FZ_OK) {
+		json_decref(o);
+		json_decref(vals);
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	json_object_set_new(o, "values", vals);
+	*out = o;
+out:
+	defs_release(&vers);
+	return rc;
+}
+
+struct drill {
+	struct store		*st;
+	const struct actor	*ac;
+	const struct reg_desc	*d;
+	json_t			*roles[3];
+	int			 hidden;
+	enum fz_err		 rc;
+};
+
+static int
+drill_cb(int64_t id, const char *role, void *arg)
+{
+	struct drill		*x = arg;
+	struct reg_record	 r;
+	int			 k = str_eq(role, "counted") ? 0 :
+				    str_eq(role, "failing") ? 1 : 2;
+
+	if ((x->rc = store_reg_get(x->st, x->d, id, &r)) == FZ_ENOTFOUND) {
+		x->rc = FZ_OK;
+		json_array_append_new(x->roles[k], json_pack("{s:I,s:b}", "id",
+		    (json_int_t)id, "deleted", 1));
+		return 0;
+	}
+	if (x->rc != FZ_OK)
+		return 1;
+	if (core_reg_can_read(x->ac, r.v[x->d->owner].i))
+		json_array_append_new(x->roles[k], reg_record_json(x->d, &r,
+		    1));
+	else
+		x->hidden++;
+	reg_record_release(&r);
+	return 0;
+}
+
+enum fz_err
+core_ind_value_json(struct store *st, const struct actor *ac,
+    int64_t value_id, json_t **out, struct diags *dg)
+{
+	struct ind_value	 v;
+	struct ind_def		 def;
+	struct drill		 x;
+	json_t			*o;
+	enum fz_err		 rc;
+
+	*out = NULL;
+	if ((rc = store_ind_value_get(st, value_id, &v)) == FZ_ENOTFOUND)
+		return work_fail(dg, rc, "id", "指标值 %lld 不存在",
+		    (long long)value_id);
+	if (rc != FZ_OK)
+		return work_store_fail(st, dg, rc);
+	if (v.unit_id != 0 && !core_reg_can_read(ac, v.unit_id))
+		return work_fail(dg, FZ_EPERM, "id", "无权查看其他单位的指标值");
+	if ((rc = store_ind_def_get(st, v.def_key, v.def_version, &def)) !=
+	    FZ_OK)
+		return work_store_fail(st, dg, rc);
+	memset(&x, 0, sizeof(x));
+	x.st = st;
+	x.ac = ac;
+	x.d = registry_find(def.registry);
+	x.roles[0] = json_array();
+	x.roles[1] = json_array();
+	x.roles[2] = json_array();
+	if (x.d != NULL && (rc = store_ind_value_records(st, value_id,
+	    drill_cb, &x)) == FZ_OK)
+		rc = x.rc;
+	if (rc != FZ_OK) {
+		json_decref(x.roles[0]);
+		json_decref(x.roles[1]);
+		json_decref(x.roles[2]);
+		ind_def_release(&def);
+		return work_store_fail(st, dg, rc);
+	}
+	o = value_json(&def, &v);
+	json_object_set_new(o, "definition", core_ind_def_json(&def));
+	json_object_set_new(o, "inputs_sha256", json_string(v.inputs_sha256));
+	json_object_set_new(o, "counted", x.roles[0]);
+	json_object_set_new(o, "failing", x.roles[1]);
+	json_object_set_new(o, "excluded", x.roles[2]);
+	json_object_set_new(o, "hidden", json_integer(x.hidden));
+	*out = o;
+	ind_def_release(&def);
+	return FZ_OK;
+}
+
+enum fz_err
+core_plan_indicators_json(struct store *st, const struct actor *ac,
+    int64_t plan_id, json_t **out, struct diags *dg)
+{
+	struct ind_link_row	*rows = NULL;
+	size_t			 n = 0, i;
+	json_t			*a = json_array();
+	int64_t			 one;
+	enum fz_err		 rc;
+
+	*out = NULL;
+	(void)ac;
+	{
+		struct plan_ids p = { NULL, 0 };
+
+		rc = store_plan_iter(st, plan_id_cb, &p);
+		for (i = 0, one = 0; i < p.n; i++)
+			one |= p.v[i] == plan_id;
+		free(p.v);
+		if (rc != FZ_OK)
+			goto dberr;
+		if (!one) {
+			json_decref(a);
+			return work_fail(dg, FZ_ENOTFOUND, "id", "计划 %lld 不存在",
+			    (long long)plan_id);
+		}
+	}
+	if ((rc = store_ind_links(st, plan_id, &rows, &n)) != FZ_OK)
+		goto dberr;
+	for (i = 0; i < n; i++) {
+		struct ind_link_row	*l = &rows[i];
+		struct ind_def		 def;
+		struct ind_value	*v = NULL;
+		size_t			 nv = 0;
+		json_t			*o = json_object();
+		int			 met = -1;
+
+		json_object_set_new(o, "task_id", json_integer(l->task_id));
+		json_object_set_new(o, "task_number",
+		    json_integer(l->task_number));
+		json_object_set_new(o, "name", json_string(l->name));
+		json_object_set_new(o, "phrase", json_string(l->phrase ?
+		    l->phrase : ""));
+		json_object_set_new(o, "kind", json_string(l->kind));
+		json_object_set_new(o, "target", l->has_target ?
+		    json_real(l->target) : json_null());
+		json_object_set_new(o, "comparator", json_string(l->comparator));
+		json_object_set_new(o, "unit", json_string(l->unit));
+		json_array_append_new(a, o);
+		if (l->def_key[0] == '\0' || store_ind_def_get(st, l->def_key,
+		    0, &def) != FZ_OK) {
+			json_object_set_new(o, "mode", json_string("manual"));
+			json_object_set_new(o, "definition", json_null());
+			json_object_set_new(o, "value", json_null());
+			json_object_set_new(o, "met", json_null());
+			json_object_set_new(o, "light", json_string("none"));
+			continue;
+		}
+		json_object_set_new(o, "mode", json_string("computed"));
+		json_object_set_new(o, "link", json_string(l->source));
+		json_object_set_new(o, "definition", json_pack("{s:s,s:i,s:s,"
+		    "s:s,s:s}", "key", def.key, "version", def.version, "name",
+		    def.name, "source", def.source ? def.source : "", "basis",
+		    def.basis));
+		if ((rc = store_ind_values_latest(st, def.key, -1, &v, &nv)) !=
+		    FZ_OK) {
+			ind_def_release(&def);
+			goto dberr;
+		}
+		if (nv > 0 && v[0].unit_id == 0) {
+			json_object_set_new(o, "value", value_json(&def, &v[0]));
+			if (v[0].has_value && l->has_target) {
+				if (str_eq(def.kind, "rate") && str_eq(def.unit,
+				    "%"))
+					met = compare((double)v[0].numerator *
+					    100.0, l->comparator, l->target *
+					    (double)v[0].denominator);
+				else
+					met = compare(v[0].value, l->comparator,
+					    l->target);
+			}
+		} else
+			json_object_set_new(o, "value", json_null());
+		json_object_set_new(o, "met", met < 0 ? json_null() :
+		    json_boolean(met));
+		json_object_set_new(o, "light", json_string(met < 0 ? "none" :
+		    met ? "green" : "red"));
+		free(v);
+		ind_def_release(&def);
+	}
+	ind_link_rows_free(rows, n);
+	*out = json_pack("{s:I,s:o}", "plan_id", (json_int_t)plan_id,
+	    "indicators", a);
+	return FZ_OK;
+dberr:
+	ind_link_rows_free(rows, n);
+	json_decref(a);
+	return work_store_fail(st, dg, rc);
+}
+
+enum fz_err
+core_ind_link(struct store *st, const struct actor *ac, int64_t plan_id,
+    int task_number, const char *name, const char *def_key,
+    struct diags *dg)
+{
+	struct ind_link_row	*rows = NULL;
+	struct ind_def		 def;
+	size_t			 n = 0, i;
+	int64_t			 task = 0;
+	char			 old[64] = "";
+	enum fz_err		 rc;
+
+	if (!may_compute(ac))
+		return work_fail(dg, FZ_EPERM, "error", "只有依法治县办或系统"
+		    "管理员可以关联指标");
+	if ((rc = store_ind_links(st, plan_id, &rows, &n)) != FZ_OK)
+		return work_store_fail(st, dg, rc);
+	for (i = 0; i < n && task == 0; i++)
+		if (rows[i].task_number == task_number && str_eq(rows[i].name,
+		    name)) {
+			task = rows[i].task_id;
+			snprintf(old, sizeof(old), "%s", rows[i].def_key);
+		}
+	ind_link_rows_free(rows, n);
+	if (task == 0)
+		return work_fail(dg, FZ_ENOTFOUND, "name", "第 %d 项任务没有名为"
+		    "“%s”的指标", task_number, name);
+	if (def_key != NULL) {
+		if ((rc = store_ind_def_get(st, def_key, 0, &def)) ==
+		    FZ_ENOTFOUND)
+			return work_fail(dg, rc, "definition", "没有指标定义“%s”",
+			    def_key);
+		if (rc != FZ_OK)
+			return work_store_fail(st, dg, rc);
+		ind_def_release(&def);
+	}
+	if ((rc = store_begin(st)) != FZ_OK)
+		return work_store_fail(st, dg, rc);
+	rc = store_ind_link_put(st, task, name, def_key, work_actor_name(ac));
+	if (rc == FZ_OK)
+		rc = work_audit(st, ac, "indicator.link", "task", task,
+		    json_pack("{s:s,s:s}", "name", name, "definition", old),
+		    json_pack("{s:s,s:s}", "name", name, "definition", def_key ?
+		    def_key : ""));
+	return work_end(st, rc, dg);
+}

@@ -1,0 +1,517 @@
+/*
+ * registry.c: the registry framework without a store: cells of every type
+ * (dates as offices write them and as Excel stores them, units by code or
+ * name, enums, limits), rows of a table into records with errors per cell,
+ * the XLSX reader (shared and inline strings, date styles, the 1904 date
+ * system, sparse rows), and the three filing rates of task 9 computed over
+ * tests/registry/normative-2022.csv, whose values are worked out by hand
+ * in tests/cli/t1200-registry.sh.
+ * SPDX-License-Identifier: MIT
+ */
+#include "testlib.h"
+
+#include <unistd.h>
+
+#include <zip.h>
+
+#include "fazhi/csv.h"
+#include "fazhi/export.h"
+#include "fazhi/indicator.h"
+#include "fazhi/registry.h"
+
+static const struct reg_desc	*D;
+
+/* The units of the fixture: three of 莘县's. */
+static void
+dir_make(struct unit_dir *dir)
+{
+	static const struct {
+		int64_t		 id;
+		const char	*code, *name, *shrt, *alias;
+	} u[] = {
+		{ 11, "sfj", "莘县司法局", "县司法局", NULL },
+		{ 25, "scjg", "莘县市场监督管理局", "县市场监管局", NULL },
+		{ 40, "371522102", "莘县朝城镇人民政府", "朝城镇", "朝城镇人民政府" },
+	};
+	size_t	 i;
+
+	memset(dir, 0, sizeof(*dir));
+	for (i = 0; i < sizeof(u) / sizeof(u[0]); i++) {
+		struct unit x;
+
+		memset(&x, 0, sizeof(x));
+		x.id = u[i].id;
+		x.code = xstrdup(u[i].code);
+		x.name = xstrdup(u[i].name);
+		strv_add(&x.shorts, &x.nshorts, u[i].shrt);
+		if (u[i].alias != NULL)
+			strv_add(&x.aliases, &x.naliases, u[i].alias);
+		unit_dir_add(dir, &x);
+		unit_release(&x);
+	}
+}
+
+static const struct reg_field *
+field(const char *key)
+{
+	int	 i = reg_field_index(D, key);
+
+	assert_true(i >= 0);
+	return &D->fields[i];
+}
+
+/* The date a cell reads as, or "" when refused. */
+static const char *
+date_of(const char *cell, int xlsx)
+{
+	static char		 out[16];
+	struct reg_value	 v = { 1, NULL, 0 };
+	char			 why[400];
+
+	out[0] = '\0';
+	if (reg_cell_parse(field("published"), cell, xlsx, NULL, &v, why,
+	    sizeof(why)) == FZ_OK && !v.null)
+		snprintf(out, sizeof(out), "%s", v.s);
+	free(v.s);
+	return out;
+}
+
+static void
+test_dates(void **state)
+{
+	(void)state;
+	assert_string_equal(date_of("2022-03-05", 0), "2022-03-05");
+	assert_string_equal(date_of(" 2022-3-5 ", 0), "2022-03-05");
+	assert_string_equal(date_of("2022/3/5", 0), "2022-03-05");
+	assert_string_equal(date_of("2022.03.05", 0), "2022-03-05");
+	assert_string_equal(date_of("2022年3月5日", 0), "2022-03-05");
+	assert_string_equal(date_of("20220305", 0), "2022-03-05");
+	assert_string_equal(date_of("２０２２－０３－０５", 0), "2022-03-05");
+	/* Excel's serial: 44562 is 2022-01-01, 44625 is 2022-03-05. */
+	assert_string_equal(date_of("44562", 1), "2022-01-01");
+	assert_string_equal(date_of("44625", 1), "2022-03-05");
+	assert_string_equal(date_of("44625.75", 1), "2022-03-05");
+	assert_string_equal(date_of("44625", 0), "");	/* not in CSV */
+	assert_string_equal(date_of("2022-02-29", 0), "");
+	assert_string_equal(date_of("2024-02-29", 0), "2024-02-29");
+	assert_string_equal(date_of("2022-13-01", 0), "");
+	assert_string_equal(date_of("1948-12-31", 0), "");
+	assert_string_equal(date_of("2022年3月", 0), "");
+	assert_string_equal(date_of("明天", 0), "");
+	assert_string_equal(date_of("99999999", 1), "");
+	assert_string_equal(date_of("", 0), "");
+}
+
+static void
+test_cells(void **state)
+{
+	struct unit_dir		 dir;
+	struct reg_value	 v = { 1, NULL, 0 };
+	struct buf		 big = BUF_INIT;
+	char			 why[400];
+	int			 i;
+
+	(void)state;
+	dir_make(&dir);
+	/* Units by code, full name, short form and alias. */
+	assert_int_equal(reg_cell_parse(field("unit"), "scjg", 0, &dir, &v,
+	    why, sizeof(why)), FZ_OK);
+	assert_int_equal(v.i, 25);
+	assert_string_equal(v.s, "莘县市场监督管理局");
+	assert_int_equal(reg_cell_parse(field("unit"), "朝城镇人民政府", 0,
+	    &dir, &v, why, sizeof(why)), FZ_OK);
+	assert_int_equal(v.i, 40);
+	assert_int_equal(reg_cell_parse(field("unit"), "县司法局", 0, &dir, &v,
+	    why, sizeof(why)), FZ_OK);
+	assert_int_equal(v.i, 11);
+	assert_int_equal(reg_cell_parse(field("unit"), "县财政局", 0, &dir, &v,
+	    why, sizeof(why)), FZ_EINVAL);
+	assert_non_null(strstr(why, "县财政局"));
+	/* Enums: exactly one of the values. */
+	assert_int_equal(reg_cell_parse(field("conclusion"), "纠正", 0, NULL,
+	    &v, why, sizeof(why)), FZ_OK);
+	assert_int_equal(reg_cell_parse(field("conclusion"), "同意", 0, NULL,
+	    &v, why, sizeof(why)), FZ_EINVAL);
+	assert_non_null(strstr(why, "予以备案、纠正、撤销、不予备案"));
+	/* Text: 200 characters (not bytes) at most; no control bytes. */
+	for (i = 0; i < 200; i++)
+		buf_addstr(&big, "字");
+	assert_int_equal(reg_cell_parse(field("title"), big.ptr, 0, NULL, &v,
+	    why, sizeof(why)), FZ_OK);
+	buf_addstr(&big, "字");
+	assert_int_equal(reg_cell_parse(field("title"), big.ptr, 0, NULL, &v,
+	    why, sizeof(why)), FZ_EINVAL);
+	assert_non_null(strstr(why, "200"));
+	assert_int_equal(reg_cell_parse(field("title"), "a\001b", 0, NULL, &v,
+	    why, sizeof(why)), FZ_EINVAL);
+	assert_int_equal(reg_cell_parse(field("title"), "\xe8\x8e", 0, NULL,
+	    &v, why, sizeof(why)), FZ_EINVAL);
+	assert_int_equal(reg_cell_parse(field("note"), "两行\n说明", 0, NULL,
+	    &v, why, sizeof(why)), FZ_OK);
+	/* Empty is null. */
+	assert_int_equal(reg_cell_parse(field("filed"), "  ", 0, NULL, &v,
+	    why, sizeof(why)), FZ_OK);
+	assert_true(v.null);
+	free(v.s);
+	buf_release(&big);
+	unit_dir_release(&dir);
+}
+
+/* Parse a CSV text; errors in dg. */
+static enum fz_err
+rows(const char *text, struct reg_record **r, size_t *n, struct diags *dg)
+{
+	struct unit_dir	 dir;
+	struct csv	 tab;
+	int		 colmap[REG_MAX_FIELDS], xlsx;
+	enum fz_err	 rc;
+
+	dir_make(&dir);
+	if ((rc = reg_table_read(text, strlen(text), &tab, &xlsx, dg)) ==
+	    FZ_OK)
+		rc = reg_rows_parse(D, &tab, xlsx, &dir, "2023-06-30", r, n,
+		    colmap, dg);
+	csv_release(&tab);
+	unit_dir_release(&dir);
+	return rc;
+}
+
+#define HEAD "制定机关,文号,标题,公布日期,报送备案日期,审查完成日期,审查结论," \
+	    "有效期至,清理状态,备注\n"
+
+static void
+test_rows(void **state)
+{
+	struct reg_record	*r = NULL;
+	struct diags		 dg = { 0 };
+	size_t			 n = 0;
+
+	(void)state;
+	assert_int_equal(rows(HEAD "sfj,A〔2022〕1号,甲,2022-01-10,"
+	    "2022-01-20,2022-02-01,予以备案,2027-01-09,有效,\n\n"
+	    "县市场监管局,A〔2022〕1号,乙,2022/2/1,,,,,,\n", &r, &n, &dg),
+	    FZ_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(r[0].line, 2);
+	assert_int_equal(r[1].line, 4);		/* the blank line 3 skipped */
+	assert_string_equal(r[1].v[reg_field_index(D, "published")].s,
+	    "2022-02-01");
+	assert_true(r[1].v[reg_field_index(D, "filed")].null);
+	reg_records_free(r, n);
+
+	/* Errors: each cell by line and column, every row checked. */
+	assert_int_equal(rows(HEAD "sfj,A1,甲,2022-01-10,2022-01-09,,,,,\n"
+	    "xx,A2,乙,2022-01-10,,,,,,\n"
+	    "sfj,A3,丙,2022-01-10,2022-01-11,2022-01-12,,,,\n"
+	    "sfj,A4,丁,2022-01-10,,,,2022-01-10,,\n"
+	    "sfj,A5,戊,2022-01-10,,,,,,\n"
+	    "司法局,A5,己,2022-01-11,,,,,,\n"
+	    "县司法局,A5,庚,2022-01-12,,,,,,\n", &r, &n, &dg), FZ_EINVAL);
+	assert_null(r);
+	assert_int_equal(dg.nerrors, 6);
+	assert_int_equal(dg.v[0].line, 2);
+	assert_int_equal(dg.v[0].column, 5);
+	assert_string_equal(dg.v[0].code, "filed");
+	assert_non_null(strstr(dg.v[0].message, "第2行第5列（报送备案日期）"));
+	assert_int_equal(dg.v[1].line, 3);
+	assert_int_equal(dg.v[1].column, 1);
+	assert_int_equal(dg.v[2].line, 4);
+	assert_string_equal(dg.v[2].code, "conclusion");
+	assert_int_equal(dg.v[3].line, 5);
+	assert_string_equal(dg.v[3].code, "expires");
+	/* 司法局 is not a short form in the fixture's directory; 县司法局 is:
+	 * A5 twice for sfj, reported at the later line, 8, column 2. */
+	assert_int_equal(dg.v[4].line, 7);
+	assert_string_equal(dg.v[4].code, "unit");
+	assert_int_equal(dg.v[5].line, 8);
+	assert_int_equal(dg.v[5].column, 2);
+	assert_non_null(strstr(dg.v[5].message, "与第6行重复"));
+	diags_release(&dg);
+
+	/* A header with an unknown column and without a required one. */
+	assert_int_equal(rows("制定机关,文号,题目,公布日期\nsfj,A1,甲,2022-01-10\n",
+	    &r, &n, &dg), FZ_EINVAL);
+	assert_int_equal(dg.nerrors, 2);
+	assert_int_equal(dg.v[0].column, 3);
+	assert_non_null(strstr(dg.v[1].message, "缺少“标题”列"));
+	diags_release(&dg);
+	/* A file of the columns it has: no optional column is required. */
+	assert_int_equal(rows("文号,制定机关,公布日期,标题\nA1,sfj,2022-01-10,甲\n",
+	    &r, &n, &dg), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_false(r[0].given[reg_field_index(D, "filed")]);
+	reg_records_free(r, n);
+	/* The aliases of a header. */
+	assert_int_equal(rows("发文机关,发文字号,文件名称,发布日期\n"
+	    "sfj,A1,甲,2022-01-10\n", &r, &n, &dg), FZ_OK);
+	reg_records_free(r, n);
+	diags_release(&dg);
+}
+
+/* A workbook written by hand: inline strings, a date style, 1904 dates,
+ * a sparse row, the sheet found through the workbook's relations. */
+static void
+zip_put(zip_t *z, const char *name, const char *text)
+{
+	zip_source_t	*s = zip_source_buffer(z, text, strlen(text), 0);
+
+	assert_non_null(s);
+	assert_true(zip_file_add(z, name, s, ZIP_FL_OVERWRITE) >= 0);
+}
+
+static void
+test_xlsx(void **state)
+{
+	char		 path[] = "/tmp/fazhi-xlsx-XXXXXX";
+	struct buf	 data = BUF_INIT;
+	struct diags	 dg = { 0 };
+	struct csv	 tab;
+	zip_t		*z;
+	int		 fd, err, xlsx;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_non_null(z = zip_open(path, ZIP_TRUNCATE, &err));
+	zip_put(z, "xl/workbook.xml", "<workbook xmlns=\"x\" xmlns:r=\""
+	    "http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships\"><workbookPr date1904=\"1\"/><sheets><sheet "
+	    "name=\"甲\" sheetId=\"1\" r:id=\"rId7\"/></sheets></workbook>");
+	zip_put(z, "xl/_rels/workbook.xml.rels", "<Relationships><Relationship "
+	    "Id=\"rId7\" Target=\"worksheets/data.xml\"/></Relationships>");
+	zip_put(z, "xl/styles.xml", "<styleSheet><numFmts><numFmt numFmtId="
+	    "\"200\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&"
+	    "quot;\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId="
+	    "\"200\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>");
+	zip_put(z, "xl/sharedStrings.xml", "<sst><si><t>文号</t></si><si><r><t>"
+	    "公布</t></r><r><t>日期</t></r><rPh><t>ガ</t></rPh></si></sst>");
+	zip_put(z, "xl/worksheets/data.xml", "<worksheet><sheetData>"
+	    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\">"
+	    "<v>1</v></c></row><row r=\"2\"/>"
+	    "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>X1</t></is></c>"
+	    "<c r=\"B3\" s=\"1\"><v>43164</v></c></row>"
+	    "<row r=\"5\"><c r=\"C5\" s=\"2\"><v>43164.5</v></c>"
+	    "<c r=\"D5\"><v>42</v></c></row></sheetData></worksheet>");
+	assert_int_equal(zip_close(z), 0);
+	tl_read(path, &data);
+	unlink(path);
+	assert_int_equal(reg_table_read(data.ptr, data.len, &tab, &xlsx, &dg),
+	    FZ_OK);
+	assert_true(xlsx);
+	assert_int_equal(tab.nrows, 3);		/* the empty row 2 is dropped */
+	assert_string_equal(tab.rows[0].f[1], "公布日期");	/* no ガ */
+	assert_int_equal(tab.rows[1].line, 3);
+	assert_string_equal(tab.rows[1].f[0], "X1");
+	/* 1904 system: 43164 days after 1904-01-01 is 2022-03-06. */
+	assert_string_equal(tab.rows[1].f[1], "2022-03-06");
+	assert_int_equal(tab.rows[2].line, 5);
+	assert_int_equal(tab.rows[2].n, 4);
+	assert_string_equal(tab.rows[2].f[0], "");
+	assert_string_equal(tab.rows[2].f[2], "2022-03-06");
+	assert_string_equal(tab.rows[2].f[3], "42");	/* not a date style */
+	csv_release(&tab);
+	buf_release(&data);
+	diags_release(&dg);
+}
+
+/* What the exporter writes, the reader reads back. */
+static void
+test_xlsx_round_trip(void **state)
+{
+	static const char *const headers[] = { "文号", "公布日期", "件数" };
+	static const enum export_col kinds[] = { EXPORT_COL_TEXT,
+	    EXPORT_COL_DATE, EXPORT_COL_INT };
+	char		 path[] = "/tmp/fazhi-xlsx-XXXXXX";
+	char		 c0[] = "=1+1", c1[] = "2022-03-05", c2[] = "7",
+			 c3[] = "莘司发〔2022〕1号", c4[] = "", c5[] = "";
+	char		*cells[] = { c0, c1, c2, c3, c4, c5 };
+	struct export_table t = { "表", 3, headers, kinds, NULL, cells, 2 };
+	struct buf	 data = BUF_INIT, err = BUF_INIT;
+	struct diags	 dg = { 0 };
+	struct csv	 tab;
+	int		 fd, xlsx;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_int_equal(export_table_xlsx(&t, path, &err), FZ_OK);
+	tl_read(path, &data);
+	unlink(path);
+	assert_int_equal(reg_table_read(data.ptr, data.len, &tab, &xlsx, &dg),
+	    FZ_OK);
+	assert_int_equal(tab.nrows, 3);
+	assert_string_equal(tab.rows[0].f[2], "件数");
+	assert_string_equal(tab.rows[1].f[0], "=1+1");	/* text, no formula */
+	assert_string_equal(tab.rows[1].f[1], "2022-03-05");
+	assert_string_equal(tab.rows[1].f[2], "7");
+	assert_string_equal(tab.rows[2].f[0], "莘司发〔2022〕1号");
+	csv_release(&tab);
+	buf_release(&data);
+	buf_release(&err);
+	diags_release(&dg);
+}
+
+/* The built-in definitions, as migration 0008 writes them. */
+static void
+def_make(struct ind_def *d, const char *key, const char *num,
+    const char *den, const char *params)
+{
+	memset(d, 0, sizeof(*d));
+	snprintf(d->key, sizeof(d->key), "%s", key);
+	snprintf(d->name, sizeof(d->name), "%s", key);
+	snprintf(d->registry, sizeof(d->registry), "normative");
+	snprintf(d->kind, sizeof(d->kind), "rate");
+	snprintf(d->unit, sizeof(d->unit), "%%");
+	snprintf(d->scope, sizeof(d->scope), "unit");
+	snprintf(d->basis, sizeof(d->basis), "law");
+	snprintf(d->comparator, sizeof(d->comparator), ">=");
+	d->has_target = 1;
+	d->target = 100;
+	d->numerator = xstrdup(num);
+	d->denominator = den ? xstrdup(den) : NULL;
+	d->params = xstrdup(params);
+	d->source = xstrdup("test");
+}
+
+#define DUE "{\"any\":[{\"op\":\"set\",\"field\":\"filed\"},{\"op\":" \
+	    "\"past\",\"field\":\"published\",\"days\":\"$limit_days\"}]}"
+
+/* "num/den failing-ids" of a definition over the fixture. */
+static const char *
+rate(struct reg_record *r, size_t n, const struct ind_def *def,
+    const char *as_of, int64_t unit)
+{
+	static char		 out[256];
+	struct ind_result	 res;
+	struct buf		 b = BUF_INIT;
+	char			 why[400];
+	size_t			 i;
+
+	assert_int_equal(ind_compute(D, def, r, n, as_of, unit, &res, why,
+	    sizeof(why)), FZ_OK);
+	buf_addf(&b, "%lld/%lld", (long long)res.num, (long long)res.den);
+	for (i = 0; i < res.nfailing; i++)
+		buf_addf(&b, " %lld", (long long)res.failing[i]);
+	snprintf(out, sizeof(out), "%s", b.ptr);
+	buf_release(&b);
+	ind_result_release(&res);
+	return out;
+}
+
+static void
+test_rates(void **state)
+{
+	struct buf		 data = BUF_INIT;
+	struct reg_record	*r = NULL, *y = NULL;
+	struct diags		 dg = { 0 };
+	struct ind_def		 filing, timely, review, bad;
+	struct ind_result	 res;
+	size_t			 n = 0, i, ny = 0;
+	char			 why[400];
+
+	(void)state;
+	tl_read("tests/registry/normative-2022.csv", &data);
+	assert_int_equal(rows(data.ptr, &r, &n, &dg), FZ_OK);
+	assert_int_equal(n, 12);
+	/* Ids as the file's rows (A1 = 1 … C4 = 12); the store gives the
+	 * records of 2022 only: A4 (row 4) is of 2021. */
+	y = xcalloc(n, sizeof(*y));
+	for (i = 0; i < n; i++) {
+		r[i].id = (int64_t)i + 1;
+		if (i != 3)
+			y[ny++] = r[i];
+	}
+	def_make(&filing, "filing", "{\"op\":\"set\",\"field\":\"filed\"}", DUE,
+	    "{\"limit_days\":30}");
+	def_make(&timely, "timely", "{\"op\":\"within\",\"field\":\"filed\","
+	    "\"from\":\"published\",\"days\":\"$limit_days\"}", DUE,
+	    "{\"limit_days\":30}");
+	def_make(&review, "review", "{\"op\":\"set\",\"field\":\"reviewed\"}",
+	    "{\"all\":[{\"op\":\"set\",\"field\":\"filed\"},{\"any\":[{\"op\":"
+	    "\"set\",\"field\":\"reviewed\"},{\"op\":\"past\",\"field\":"
+	    "\"filed\",\"days\":\"$review_days\"}]}]}", "{\"review_days\":30}");
+	/* As of 2022-12-31 (see t1200): B2 (6) never filed; A3 (3) on day
+	 * 31 and C2 (10) on day 45 late; A2 and C3 on day 30 on time; B3 (7)
+	 * not reviewed. */
+	assert_string_equal(rate(y, ny, &filing, "2022-12-31", 0), "9/10 6");
+	assert_string_equal(rate(y, ny, &timely, "2022-12-31", 0),
+	    "7/10 3 6 10");
+	assert_string_equal(rate(y, ny, &review, "2022-12-31", 0), "7/8 7");
+	assert_string_equal(rate(y, ny, &timely, "2022-12-31", 25), "2/3 6");
+	assert_string_equal(rate(y, ny, &review, "2022-12-31", 40), "3/3");
+	/* As of 2022-06-30 only what was published and done by then. */
+	{
+		struct reg_record h[6];
+		size_t k, m = 0;
+
+		for (k = 0; k < ny; k++)
+			if (strcmp(y[k].v[reg_field_index(D, "published")].s,
+			    "2022-06-30") <= 0)
+				h[m++] = y[k];
+		assert_int_equal(m, 6);
+		assert_string_equal(rate(h, m, &filing, "2022-06-30", 0), "5/5");
+		assert_string_equal(rate(h, m, &timely, "2022-06-30", 0),
+		    "4/5 3");
+		/* On 2022-07-01 B2's 30 days have not passed; on 07-02 they
+		 * have: the last allowed day counts as in time. */
+		assert_string_equal(rate(h, m, &filing, "2022-07-01", 0), "5/5");
+		assert_string_equal(rate(h, m, &filing, "2022-07-02", 0),
+		    "5/6 6");
+	}
+	/* The value and whether it meets the target, exactly. */
+	assert_int_equal(ind_compute(D, &review, y, ny, "2022-12-31", 0, &res,
+	    why, sizeof(why)), FZ_OK);
+	assert_true(res.has_value);
+	assert_true(res.value == 87.5);
+	assert_int_equal(res.met, 0);
+	/* Outside the denominator: B2 (6) and B4 (8) never filed, C3 (11)
+	 * whose review is not yet due. */
+	assert_int_equal(res.nexcluded, 3);
+	assert_int_equal(res.excluded[0], 6);
+	assert_int_equal(res.excluded[1], 8);
+	assert_int_equal(res.excluded[2], 11);
+	ind_result_release(&res);
+	assert_int_equal(ind_compute(D, &review, y, ny, "2022-12-31", 11, &res,
+	    why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.met, 1);		/* 县司法局 3/3 */
+	ind_result_release(&res);
+	/* No records: no value, neither met nor not. */
+	assert_int_equal(ind_compute(D, &review, y, 0, "2022-12-31", 0, &res,
+	    why, sizeof(why)), FZ_OK);
+	assert_false(res.has_value);
+	assert_int_equal(res.met, -1);
+	ind_result_release(&res);
+	/* A definition that does not hold together is refused. */
+	def_make(&bad, "bad", "{\"op\":\"within\",\"field\":\"title\","
+	    "\"from\":\"published\",\"days\":5}", NULL, "{}");
+	assert_int_equal(ind_def_check(&bad, why, sizeof(why)), FZ_EINVAL);
+	assert_non_null(strstr(why, "日期"));
+	ind_def_release(&bad);
+	def_make(&bad, "bad", "{\"op\":\"past\",\"field\":\"filed\","
+	    "\"days\":\"$nosuch\"}", NULL, "{}");
+	assert_int_equal(ind_def_check(&bad, why, sizeof(why)), FZ_EINVAL);
+	ind_def_release(&bad);
+	ind_def_release(&filing);
+	ind_def_release(&timely);
+	ind_def_release(&review);
+	free(y);
+	reg_records_free(r, n);
+	buf_release(&data);
+	diags_release(&dg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_cells),
+		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_xlsx),
+		cmocka_unit_test(test_xlsx_round_trip),
+		cmocka_unit_test(test_rates),
+	};
+
+	D = registry_find("normative");
+	return cmocka_run_group_tests_name("registry", tests, NULL, NULL);
+}
