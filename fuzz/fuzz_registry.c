@@ -264,7 +264,7 @@ rates(const struct reg_desc *d, struct reg_record *r, size_t n)
 		def.source = (char *)(uintptr_t)"本系统定义";
 		for (k = 0; k < 2; k++) {
 			if (ind_compute(d, &def, r, n, k ? "2022-06-30" :
-			    "2022-12-31", k ? 20 : 0, &res, why, sizeof(why)) !=
+			    "2022-12-31", NULL, k ? 20 : 0, &res, why, sizeof(why)) !=
 			    FZ_OK)
 				abort();
 			if (res.num > res.den || (res.den > 0 &&

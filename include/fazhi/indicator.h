@@ -112,10 +112,15 @@ void		 ind_result_release(struct ind_result *);
 /* Check a definition's JSON parts against its registry; why gets the
  * reason. */
 enum fz_err	 ind_def_check(const struct ind_def *, char *why, size_t);
-/* Compute over records (unit_id 0: all of them). */
+/*
+ * Compute over records (unit_id 0: all of them); cal gives the working
+ * days of "workdays" limits (NULL: Monday to Friday).
+ */
+struct calendar;
 enum fz_err	 ind_compute(const struct reg_desc *, const struct ind_def *,
 		    const struct reg_record *, size_t, const char *as_of,
-		    int64_t unit_id, struct ind_result *, char *why, size_t);
+		    const struct calendar *cal, int64_t unit_id,
+		    struct ind_result *, char *why, size_t);
 
 /* Core (indicator.c): who may: supervisors define and compute; everyone
  * signed in reads definitions; values' records only as registries allow. */

@@ -51,7 +51,7 @@ struct reg_field {
 	const char		*def;		/* value of a new record left empty */
 };
 
-#define REG_MAX_FIELDS	24
+#define REG_MAX_FIELDS	40
 
 /* A value: text, date and enum in s; int and bool in i; a unit's id in
  * i and its name in s. */

@@ -1,9 +1,11 @@
 /*
  * indicator.c: indicators computed from registries. A definition's
  * numerator and denominator are predicates over one record (JSON: "all",
- * "any", "not", and the operations set, unset, eq, in, within, past on the
- * registry's fields, with "$name" for a parameter), judged at the date the
- * value is computed for: an event dated after it has not happened yet.
+ * "any", "not", and the operations set, unset, eq, in, ge, le, within,
+ * atleast, past on the registry's fields, in days or working days, with
+ * "$name" for a parameter), judged at the date the value is computed for:
+ * an event dated after it has not happened yet. params.group_by counts
+ * groups of records (a case per instance) instead of records.
  * Computing stores a run, a value per definition for the county and for
  * each unit, and the records counted, failing and excluded; a new version
  * of a definition never changes the values computed with the old one.
@@ -17,6 +19,7 @@
 #include <sodium.h>
 
 #include "work-int.h"
+#include "fazhi/calendar.h"
 #include "fazhi/indicator.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
@@ -38,6 +41,7 @@ struct pctx {
 	const struct reg_desc	*d;
 	const json_t		*params;
 	long			 as_of;
+	const struct calendar	*cal;	/* working days; weekends if empty */
 };
 
 /* A number of days: an integer, or "$name" of a parameter. */
@@ -89,6 +93,45 @@ value_eq(const struct reg_field *f, const struct reg_value *v,
 	    v->s ? v->s : "");
 }
 
+/*
+ * The date N working days after a date field's day (day 1 is the first
+ * working day after it: "N 个工作日内").
+ */
+static int
+workday_limit(const struct pctx *c, const struct reg_record *r, int f,
+    long n, long *limit)
+{
+	char	 out[11];
+	int	 unknown;
+
+	if (f < 0 || r->v[f].null || r->v[f].s == NULL ||
+	    cal_add_workdays(c->cal, r->v[f].s, (int)n, out, &unknown) !=
+	    FZ_OK)
+		return 0;
+	return date_days(out, limit) == FZ_OK;
+}
+
+/* within, atleast and past counted in working days of the calendar. */
+static int
+eval_workdays(const struct pctx *c, const char *op, const json_t *p,
+    const struct reg_record *r, int f, long n)
+{
+	long	 a, b, lim;
+	int	 g = field_of(c->d, p, "from");
+
+	if (!day_of(c, r, f, &a, 1))
+		return 0;
+	if (str_eq(op, "past"))
+		return workday_limit(c, r, f, n, &lim) && lim < c->as_of;
+	if (!day_of(c, r, g, &b, 0))
+		return 0;
+	if (str_eq(op, "within"))
+		return a >= b && workday_limit(c, r, g, n, &lim) && a <= lim;
+	if (str_eq(op, "atleast"))
+		return workday_limit(c, r, g, n, &lim) && a >= lim;
+	return 0;
+}
+
 static int
 eval(const struct pctx *c, const json_t *p, const struct reg_record *r,
     int depth)
@@ -133,12 +176,26 @@ eval(const struct pctx *c, const json_t *p, const struct reg_record *r,
 				return 1;
 		return 0;
 	}
+	if (str_eq(op, "ge") || str_eq(op, "le")) {
+		if (r->v[f].null || !days_of(json_object_get(p, "value"),
+		    c->params, &days))
+			return 0;
+		return str_eq(op, "ge") ? r->v[f].i >= days : r->v[f].i <= days;
+	}
+	if ((x = json_object_get(p, "workdays")) != NULL) {
+		if (!days_of(x, c->params, &days))
+			return 0;
+		return eval_workdays(c, op, p, r, f, days);
+	}
 	if (!days_of(json_object_get(p, "days"), c->params, &days))
 		return 0;
 	if (str_eq(op, "within"))
 		return day_of(c, r, f, &a, 1) && day_of(c, r,
 		    field_of(c->d, p, "from"), &b, 0) && a >= b &&
 		    a - b <= days;
+	if (str_eq(op, "atleast"))
+		return day_of(c, r, f, &a, 1) && day_of(c, r,
+		    field_of(c->d, p, "from"), &b, 0) && a - b >= days;
 	if (str_eq(op, "past"))
 		return day_of(c, r, f, &a, 1) && a + days < c->as_of;
 	return 0;
@@ -184,8 +241,8 @@ check_pred(const struct reg_desc *d, const json_t *p, const json_t *params,
 	op = json_string_value(json_object_get(p, "op"));
 	k = json_string_value(json_object_get(p, "field"));
 	if (op == NULL) {
-		snprintf(why, n, "条件缺少 op（set、unset、eq、in、within、"
-		    "past）或 all、any、not");
+		snprintf(why, n, "条件缺少 op（set、unset、eq、in、ge、le、"
+		    "within、atleast、past）或 all、any、not");
 		return 0;
 	}
 	if ((f = field_of(d, p, "field")) < 0) {
@@ -208,7 +265,21 @@ check_pred(const struct reg_desc *d, const json_t *p, const json_t *params,
 		}
 		return 1;
 	}
-	if (!str_eq(op, "within") && !str_eq(op, "past")) {
+	if (str_eq(op, "ge") || str_eq(op, "le")) {
+		if (d->fields[f].type != REG_INT) {
+			snprintf(why, n, "%s 只能用于整数字段，“%s”不是整数", op,
+			    k);
+			return 0;
+		}
+		if (!days_of(json_object_get(p, "value"), params, &days)) {
+			snprintf(why, n, "%s 的 value 应为非负整数，或参数中有的 "
+			    "$名称", op);
+			return 0;
+		}
+		return 1;
+	}
+	if (!str_eq(op, "within") && !str_eq(op, "past") &&
+	    !str_eq(op, "atleast")) {
 		snprintf(why, n, "未知的条件“%s”", op);
 		return 0;
 	}
@@ -216,13 +287,21 @@ check_pred(const struct reg_desc *d, const json_t *p, const json_t *params,
 		snprintf(why, n, "%s 只能用于日期字段，“%s”不是日期", op, k);
 		return 0;
 	}
-	if (!days_of(json_object_get(p, "days"), params, &days)) {
-		snprintf(why, n, "%s 的 days 应为天数，或参数中有的 $名称", op);
+	if ((json_object_get(p, "days") != NULL) ==
+	    (json_object_get(p, "workdays") != NULL)) {
+		snprintf(why, n, "%s 须有 days（日）或 workdays（工作日）之一",
+		    op);
 		return 0;
 	}
-	if (str_eq(op, "within") && ((f = field_of(d, p, "from")) < 0 ||
+	if (!days_of(json_object_get(p, json_object_get(p, "days") ? "days" :
+	    "workdays"), params, &days) || days > CAL_MAX_WORKDAYS) {
+		snprintf(why, n, "%s 的 days / workdays 应为天数，或参数中有的 "
+		    "$名称", op);
+		return 0;
+	}
+	if (!str_eq(op, "past") && ((f = field_of(d, p, "from")) < 0 ||
 	    d->fields[f].type != REG_DATE)) {
-		snprintf(why, n, "within 的 from 应为日期字段");
+		snprintf(why, n, "%s 的 from 应为日期字段", op);
 		return 0;
 	}
 	return 1;
@@ -235,6 +314,31 @@ one_of(const char *s, const char *const *v)
 		if (str_eq(s, *v))
 			return 1;
 	return 0;
+}
+
+/* params.group_by: absent, or an array of 1 to 4 field keys. */
+static int
+check_group(const struct reg_desc *d, const json_t *g, char *why, size_t n)
+{
+	const json_t	*x;
+	size_t		 i;
+
+	if (g == NULL)
+		return 1;
+	if (!json_is_array(g) || json_array_size(g) == 0 ||
+	    json_array_size(g) > 4) {
+		snprintf(why, n, "params.group_by 应为 1 至 4 个字段名的数组");
+		return 0;
+	}
+	json_array_foreach(g, i, x)
+		if (!json_is_string(x) || reg_field_index(d,
+		    json_string_value(x)) < 0) {
+			snprintf(why, n, "params.group_by：%s没有字段“%s”",
+			    d->name, json_is_string(x) ? json_string_value(x) :
+			    "");
+			return 0;
+		}
+	return 1;
 }
 
 enum fz_err
@@ -299,6 +403,8 @@ ind_def_check(const struct ind_def *def, char *why, size_t n)
 		;
 	else if (str_eq(def->kind, "count") && den != NULL)
 		snprintf(why, n, "count 类指标没有分母");
+	else if (!check_group(d, json_object_get(params, "group_by"), why, n))
+		;
 	else
 		ok = 1;
 	json_decref(params);
@@ -324,18 +430,109 @@ compare(double a, const char *cmp, double b)
 	return a == b;
 }
 
+/* A record of a group: its group's key and its place in recs. */
+struct member {
+	char		*key;
+	size_t		 i;
+};
+
+static int
+member_cmp(const void *a, const void *b)
+{
+	const struct member *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * The key of a record's group: the cells of the group_by fields. A record
+ * with one of them empty is a group of its own.
+ */
+static char *
+group_key(const struct reg_desc *d, const json_t *g,
+    const struct reg_record *r)
+{
+	struct buf	 b = BUF_INIT;
+	const json_t	*x;
+	size_t		 i;
+	int		 f;
+
+	json_array_foreach(g, i, x) {
+		f = reg_field_index(d, json_string_value(x));
+		if (r->v[f].null) {
+			buf_reset(&b);
+			buf_addf(&b, "\x1e%lld", (long long)r->id);
+			break;
+		}
+		reg_cell_text(&d->fields[f], &r->v[f], &b);
+		buf_addch(&b, 0x1f);
+	}
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * Counting by groups (params.group_by): a group is in the denominator if
+ * one of its records is, and counted if one of those meets the numerator
+ * (最高法 2020 规定第七条: one appearance in an instance heard several
+ * times); every record of a group takes the group's role.
+ */
+static void
+compute_groups(const struct pctx *c, const json_t *g, const json_t *num,
+    const json_t *den, int rate, const struct reg_record *recs,
+    const size_t *idx, size_t n, struct ind_result *res)
+{
+	struct member	*m = xreallocarray(NULL, n ? n : 1, sizeof(*m));
+	size_t		 i, j, k;
+
+	for (i = 0; i < n; i++) {
+		m[i].key = group_key(c->d, g, &recs[idx[i]]);
+		m[i].i = idx[i];
+	}
+	qsort(m, n, sizeof(*m), member_cmp);
+	for (i = 0; i < n; i = j) {
+		int	 in = !rate || den == NULL, hit = 0;
+
+		for (j = i; j < n && str_eq(m[j].key, m[i].key); j++) {
+			const struct reg_record *r = &recs[m[j].i];
+			int d_ok = !rate || den == NULL || eval(c, den, r, 0);
+
+			in |= d_ok;
+			hit |= d_ok && eval(c, num, r, 0);
+		}
+		for (k = i; k < j; k++) {
+			int64_t id = recs[m[k].i].id;
+
+			if (!in)
+				push(&res->excluded, &res->nexcluded, id);
+			else if (hit)
+				push(&res->counted, &res->ncounted, id);
+			else if (rate)
+				push(&res->failing, &res->nfailing, id);
+		}
+		res->num += in && hit;
+		res->den += in;
+	}
+	for (i = 0; i < n; i++)
+		free(m[i].key);
+	free(m);
+}
+
 enum fz_err
 ind_compute(const struct reg_desc *d, const struct ind_def *def,
     const struct reg_record *recs, size_t n, const char *as_of,
-    int64_t unit_id, struct ind_result *res, char *why, size_t wn)
+    const struct calendar *cal, int64_t unit_id, struct ind_result *res,
+    char *why, size_t wn)
 {
 	crypto_hash_sha256_state	 h;
 	unsigned char			 out[crypto_hash_sha256_BYTES];
 	struct pctx			 c;
+	struct calendar			 none;
 	json_t				*num = NULL, *den = NULL, *params;
+	const json_t			*group;
 	int				 rate = str_eq(def->kind, "rate");
 	char				 item[64];
-	size_t				 i;
+	size_t				 i, *idx = NULL, nidx = 0;
 
 	memset(res, 0, sizeof(*res));
 	if (ind_def_check(def, why, wn) != FZ_OK)
@@ -348,18 +545,25 @@ ind_compute(const struct reg_desc *d, const struct ind_def *def,
 	num = json_loads(def->numerator, 0, NULL);
 	if (def->denominator != NULL)
 		den = json_loads(def->denominator, 0, NULL);
+	cal_init(&none);
 	c.d = d;
 	c.params = params;
+	c.cal = cal != NULL ? cal : &none;
+	group = json_object_get(params, "group_by");
+	idx = xreallocarray(NULL, n ? n : 1, sizeof(*idx));
 	crypto_hash_sha256_init(&h);
 	for (i = 0; i < n; i++) {
 		const struct reg_record *r = &recs[i];
 
 		if (unit_id != 0 && r->v[d->owner].i != unit_id)
 			continue;
+		idx[nidx++] = i;
 		snprintf(item, sizeof(item), "%lld:%d;", (long long)r->id,
 		    r->revision);
 		crypto_hash_sha256_update(&h, (const unsigned char *)item,
 		    strlen(item));
+		if (group != NULL)
+			continue;
 		if (rate && den != NULL && !eval(&c, den, r, 0)) {
 			push(&res->excluded, &res->nexcluded, r->id);
 			continue;
@@ -371,8 +575,15 @@ ind_compute(const struct reg_desc *d, const struct ind_def *def,
 	}
 	crypto_hash_sha256_final(&h, out);
 	sodium_bin2hex(res->sha256, sizeof(res->sha256), out, sizeof(out));
-	res->num = (int64_t)res->ncounted;
-	res->den = rate ? (int64_t)(res->ncounted + res->nfailing) : -1;
+	if (group != NULL)
+		compute_groups(&c, group, num, den, rate, recs, idx, nidx, res);
+	else {
+		res->num = (int64_t)res->ncounted;
+		res->den = (int64_t)(res->ncounted + res->nfailing);
+	}
+	free(idx);
+	if (!rate)
+		res->den = -1;
 	res->met = -1;
 	if (!rate) {
 		res->has_value = 1;
@@ -553,6 +764,7 @@ core_ind_compute(struct store *st, const struct actor *ac,
 	struct defs	 defs = { 0 };
 	struct recs	*recs = NULL;
 	struct ind_run	 run;
+	struct calendar	 cal;
 	json_t		*vals = json_array();
 	char		 why[400];
 	long		 day;
@@ -561,6 +773,7 @@ core_ind_compute(struct store *st, const struct actor *ac,
 	enum fz_err	 rc;
 
 	*out = NULL;
+	cal_init(&cal);
 	memset(&run, 0, sizeof(run));
 	if (!may_compute(ac)) {
 		rc = work_fail(dg, FZ_EPERM, "error", "只有依法治县办或系统管理员"
@@ -600,6 +813,10 @@ core_ind_compute(struct store *st, const struct actor *ac,
 	}
 	snprintf(run.actor, sizeof(run.actor), "%s", work_actor_name(ac));
 	if ((rc = store_ind_def_list(st, NULL, defs_cb, &defs)) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	if ((rc = cal_load(&cal, st)) != FZ_OK) {
 		rc = work_store_fail(st, dg, rc);
 		goto out;
 	}
@@ -652,7 +869,8 @@ core_ind_compute(struct store *st, const struct actor *ac,
 			struct ind_value	 v;
 			int64_t			 u = j == 0 ? 0 : units[j - 1];
 
-			if (ind_compute(d, def, rs->v, rs->n, run.as_of, u, &res,
+			if (ind_compute(d, def, rs->v, rs->n, run.as_of, &cal, u,
+			    &res,
 			    why, sizeof(why)) != FZ_OK) {
 				rc = work_fail(dg, FZ_EINVAL, def->key,
 				    "指标 %s：%s", def->key, why);
@@ -708,6 +926,7 @@ out:
 	}
 	free(recs);
 	defs_release(&defs);
+	cal_release(&cal);
 	return rc;
 }
 

@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "testlib.h"
+#include "fazhi/calendar.h"
 
 #include <unistd.h>
 
@@ -387,7 +388,7 @@ rate(struct reg_record *r, size_t n, const struct ind_def *def,
 	char			 why[400];
 	size_t			 i;
 
-	assert_int_equal(ind_compute(D, def, r, n, as_of, unit, &res, why,
+	assert_int_equal(ind_compute(D, def, r, n, as_of, NULL, unit, &res, why,
 	    sizeof(why)), FZ_OK);
 	buf_addf(&b, "%lld/%lld", (long long)res.num, (long long)res.den);
 	for (i = 0; i < res.nfailing; i++)
@@ -459,7 +460,7 @@ test_rates(void **state)
 		    "5/6 6");
 	}
 	/* The value and whether it meets the target, exactly. */
-	assert_int_equal(ind_compute(D, &review, y, ny, "2022-12-31", 0, &res,
+	assert_int_equal(ind_compute(D, &review, y, ny, "2022-12-31", NULL, 0, &res,
 	    why, sizeof(why)), FZ_OK);
 	assert_true(res.has_value);
 	assert_true(res.value == 87.5);
@@ -471,12 +472,12 @@ test_rates(void **state)
 	assert_int_equal(res.excluded[1], 8);
 	assert_int_equal(res.excluded[2], 11);
 	ind_result_release(&res);
-	assert_int_equal(ind_compute(D, &review, y, ny, "2022-12-31", 11, &res,
+	assert_int_equal(ind_compute(D, &review, y, ny, "2022-12-31", NULL, 11, &res,
 	    why, sizeof(why)), FZ_OK);
 	assert_int_equal(res.met, 1);		/* 县司法局 3/3 */
 	ind_result_release(&res);
 	/* No records: no value, neither met nor not. */
-	assert_int_equal(ind_compute(D, &review, y, 0, "2022-12-31", 0, &res,
+	assert_int_equal(ind_compute(D, &review, y, 0, "2022-12-31", NULL, 0, &res,
 	    why, sizeof(why)), FZ_OK);
 	assert_false(res.has_value);
 	assert_int_equal(res.met, -1);
@@ -500,6 +501,102 @@ test_rates(void **state)
 	diags_release(&dg);
 }
 
+/*
+ * Working-day limits and groups, worked out by hand. 2022's calendar:
+ * 10-01..10-07 off (国庆), Saturday 10-08 and Sunday 10-09 worked. A
+ * document published Friday 2022-09-30 and filed Monday 10-10: the
+ * working days after 09-30 are 10-08 (1), 10-09 (2), 10-10 (3); on
+ * weekdays alone (no calendar) 10-03 (1) … 10-10 is the 6th.
+ */
+static void
+test_workdays_groups(void **state)
+{
+	static const char csv[] =
+	    "制定机关,文号,标题,公布日期,报送备案日期,备注\n"
+	    "sfj,甲1,一,2022-09-30,2022-10-10,A\n"
+	    "sfj,甲2,二,2022-09-30,2022-10-11,A\n"
+	    "sfj,甲3,三,2022-09-30,2022-10-11,B\n"
+	    "sfj,甲4,四,2022-09-30,2022-10-12,\n";
+	static const struct cal_day d2022[] = {
+		{ "2022-10-01", CAL_OFF, "国庆节" }, { "2022-10-02", CAL_OFF,
+		"国庆节" }, { "2022-10-03", CAL_OFF, "国庆节" },
+		{ "2022-10-04", CAL_OFF, "国庆节" }, { "2022-10-05", CAL_OFF,
+		"国庆节" }, { "2022-10-06", CAL_OFF, "国庆节" },
+		{ "2022-10-07", CAL_OFF, "国庆节" }, { "2022-10-08", CAL_WORK,
+		"国庆节" }, { "2022-10-09", CAL_WORK, "国庆节" },
+	};
+	struct calendar		 cal;
+	struct reg_record	*r = NULL;
+	struct diags		 dg = { 0 };
+	struct ind_def		 w3, grp, bad;
+	struct ind_result	 res;
+	size_t			 n = 0, i;
+	char			 why[400];
+
+	(void)state;
+	cal_init(&cal);
+	assert_int_equal(cal_add_year(&cal, 2022, d2022, 9), 9);
+	assert_int_equal(rows(csv, &r, &n, &dg), FZ_OK);
+	assert_int_equal(n, 4);
+	for (i = 0; i < n; i++)
+		r[i].id = (int64_t)i + 1;
+	def_make(&w3, "w3", "{\"op\":\"within\",\"field\":\"filed\","
+	    "\"from\":\"published\",\"workdays\":\"$limit\"}", NULL,
+	    "{\"limit\":3}");
+	/* With the calendar only 甲1 (day 3) is in time. */
+	assert_int_equal(ind_compute(D, &w3, r, n, "2022-12-31", &cal, 0,
+	    &res, why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.num, 1);
+	assert_int_equal(res.den, 4);
+	assert_int_equal(res.counted[0], 1);
+	ind_result_release(&res);
+	/* Weekdays alone: none. */
+	assert_int_equal(ind_compute(D, &w3, r, n, "2022-12-31", NULL, 0,
+	    &res, why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.num, 0);
+	ind_result_release(&res);
+	/* Grouped by 备注: {甲1, 甲2} is in time through 甲1, 甲3 is not,
+	 * 甲4 (no 备注) is a group of its own and not: 1 of 3. */
+	def_make(&grp, "grp", w3.numerator, NULL,
+	    "{\"limit\":3,\"group_by\":[\"note\"]}");
+	assert_int_equal(ind_compute(D, &grp, r, n, "2022-12-31", &cal, 0,
+	    &res, why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.num, 1);
+	assert_int_equal(res.den, 3);
+	assert_int_equal(res.ncounted, 2);	/* both records of the group */
+	assert_int_equal(res.nfailing, 2);
+	ind_result_release(&res);
+	/* "atleast": filed on or after the 6th working day after 公布:
+	 * with the calendar 10-10 is day 3, 10-12 day 5: none; on weekdays
+	 * alone the 6th is 10-10: all four. */
+	def_make(&bad, "al", "{\"op\":\"atleast\",\"field\":\"filed\","
+	    "\"from\":\"published\",\"workdays\":6}", NULL, "{}");
+	assert_int_equal(ind_compute(D, &bad, r, n, "2022-12-31", &cal, 0,
+	    &res, why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.num, 0);
+	ind_result_release(&res);
+	assert_int_equal(ind_compute(D, &bad, r, n, "2022-12-31", NULL, 0,
+	    &res, why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.num, 4);
+	ind_result_release(&res);
+	ind_def_release(&bad);
+	/* Refused: both days and workdays; an unknown group field. */
+	def_make(&bad, "bad", "{\"op\":\"within\",\"field\":\"filed\","
+	    "\"from\":\"published\",\"days\":3,\"workdays\":3}", NULL, "{}");
+	assert_int_equal(ind_def_check(&bad, why, sizeof(why)), FZ_EINVAL);
+	ind_def_release(&bad);
+	def_make(&bad, "bad", "{\"op\":\"set\",\"field\":\"filed\"}", NULL,
+	    "{\"group_by\":[\"nosuch\"]}");
+	assert_int_equal(ind_def_check(&bad, why, sizeof(why)), FZ_EINVAL);
+	assert_non_null(strstr(why, "nosuch"));
+	ind_def_release(&bad);
+	ind_def_release(&w3);
+	ind_def_release(&grp);
+	reg_records_free(r, n);
+	diags_release(&dg);
+	cal_release(&cal);
+}
+
 int
 main(void)
 {
@@ -510,6 +607,7 @@ main(void)
 		cmocka_unit_test(test_xlsx),
 		cmocka_unit_test(test_xlsx_round_trip),
 		cmocka_unit_test(test_rates),
+		cmocka_unit_test(test_workdays_groups),
 	};
 
 	D = registry_find("normative");
