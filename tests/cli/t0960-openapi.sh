@@ -131,7 +131,7 @@ eq "$(jget .report.state)" submitted "approved: waiting for review"
 call sup GET "/api/reports?state=submitted&queue=1"
 call sup POST "/api/reports/$R/review" '{"decision":"return","reason":"R02","comment":"请补充聘书扫描件"}'
 eq "$(jget .report.state)" returned "returned (退回)"
-call scc PUT "/api/reports/$R" '{"narrative":"聘任行政执法社会监督员12名，名单附后。","measures":[1,2,3]}'
+call scc PUT "/api/reports/$R" '{"narrative":"聘任行政执法社会监督员12名，名单附后。","measures":[1,2,3],"indicators":[{"name":"县乡两级执法协调监督工作体系","done":false,"note":"县级已建立，镇级推进中"}]}'
 code 200 "revised"
 call scc POST "/api/reports/$R/submit"
 call scl POST "/api/reports/$R/approve" '{}'
@@ -263,6 +263,8 @@ call sup GET /api/indicators/normative.timely_rate
 call sup PUT /api/indicators/normative.timely_rate '{"params":{"limit_days":20},"note":"本地规定：20日内报送备案。"}'
 code 200 "a definition changed: a new version"
 call sup GET /api/plans/1/indicators
+eq "$(jget '.indicators[] | select(.task_number == 13) | .reported.done')" false \
+    "task 13's manual indicator as the accepted report gives it"
 call sup PUT /api/plans/1/indicators '{"task_number":9,"name":"及时率","definition":"normative.timely_rate"}'
 code 200 "a plan indicator linked by hand"
 printf '制定机关,文号,标题,公布日期,报送备案日期\nsfj,莘司发〔2022〕3号,某办法,2022-03-01,2022-02-01\n' >"$T/bad.csv"
