@@ -80,7 +80,7 @@ has "$T/out" "10 行（CSV），新增 10，更新 0，未变 0" "the 10 复议 
 eq "$(sql "SELECT count(DISTINCT agency_id) FROM reg_reconsideration")" 1 "司法局 keeps every case"
 eq "$(sql "SELECT u.code FROM reg_reconsideration r JOIN unit u ON u.id = r.respondent_id WHERE r.case_no = '莘政复〔2024〕4号'")" gaj \
     "被申请人 is a unit of the directory"
-eq "$(sql "SELECT coalesce(simple, -1) || coalesce(extended, -1) FROM reg_reconsideration WHERE case_no = '莘政复〔2024〕6号'")" 00 \
+eq "$(sql "SELECT coalesce(simple, -1) FROM reg_reconsideration WHERE case_no = '莘政复〔2024〕6号'") $(sql "SELECT coalesce(extended, -1) FROM reg_reconsideration WHERE case_no = '莘政复〔2024〕6号'")" "0 0" \
     "blank 是否 cells take the default 否"
 run 0 "$FAZHI" registry columns litigation
 has "$T/out" "职务级别" "registry columns lists the fields"
