@@ -228,8 +228,8 @@ as ld GET "$A/api/registries"
 eq "$(jget '[.registries[].key] | map(select(. == "litigation" or . == "reconsideration")) | join(" ")')" \
     "litigation reconsideration" "the API describes both registries"
 eq "$(jget '.registries[] | select(.key == "litigation") | .date_field')" noticed "行政应诉 counts years by 应诉通知日期"
-eq "$(jget '.registries[] | select(.key == "reconsideration") | "\(.key_field) \(.title_field) \(.expires_field)"')" \
-    "case_no applicant null" "行政复议 is found by 案号 or 申请人 and has no expiry (the page shows no 即将到期)"
+eq "$(jget '.registries[] | select(.key == "reconsideration") | .key_field + " " + .date_field')" \
+    "case_no accepted" "行政复议: 案号 names a case, 受理日期 its year"
 L="$A/api/registries/litigation"
 R="$A/api/registries/reconsideration"
 as gajc GET "$L"
