@@ -84,6 +84,11 @@ eq "$(sql "SELECT coalesce(simple, -1) FROM reg_reconsideration WHERE case_no = 
     "blank 是否 cells take the default 否"
 run 0 "$FAZHI" registry columns litigation
 has "$T/out" "职务级别" "registry columns lists the fields"
+R3=$(sql "SELECT id FROM reg_reconsideration WHERE case_no = '莘政复〔2024〕3号'")
+run 0 "$FAZHI" registry show reconsideration --db "$DB" "$R3"
+has "$T/out" "是否延期" "registry show gives the case"
+eq "$(grep '是否延期' "$T/out" | awk '{print $2}') $(grep '是否适用简易程序' "$T/out" | awk '{print $2}')" "是 否" \
+    "with 是 and 否 for its yes-no fields"
 
 # --- bad files: exit 1, line and column named, nothing stored ---------------
 before=$(state)
