@@ -118,3 +118,10 @@ code 200 "now it is reported"
 # Another unit's clerk may not write the 司法局's report.
 as zfbc PUT "$S/api/reports/$R1" "{\"indicators\":[{\"name\":\"$COV\",\"value\":100}]}"
 code 403 "another unit's report"
+
+# The command line shows the same.
+"$FAZHI" indicators plan --db "$DB" >"$T/plan.txt" 2>&1
+has "$T/plan.txt" "人工填报：100%（莘县司法局，2022年第二季度）" \
+    "fazhi indicators plan: the accepted value, its unit and period"
+has "$T/plan.txt" "人工填报：未完成（莘县人民政府办公室，2022年第二季度）" \
+    "and the deadline not met"
