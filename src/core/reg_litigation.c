@@ -148,7 +148,8 @@ litigation_check(const struct reg_desc *d, const struct reg_record *r,
 		reg_problem(p, L_RANK, "填写了出庭负责人，须填写其职务级别");
 	else if (head == NULL && rank != NULL)
 		reg_problem(p, L_HEAD, "填写了职务级别，但没有出庭负责人");
-	held = hearing != NULL && (today == NULL || strcmp(hearing, today) <= 0);
+	held = hearing != NULL && (today == NULL ||
+	    strcmp(hearing, today) <= 0);
 	if (hearing != NULL && !held && (head != NULL || reason != NULL)) {
 		reg_problem(p, head != NULL ? L_HEAD : L_REASON, "开庭日期 %s "
 		    "晚于今天：尚未开庭，开庭后再登记出庭情况", hearing);
