@@ -314,6 +314,8 @@ cmd_show(int argc, char **argv)
 			    "name")));
 		else if (json_is_string(v))
 			printf("%s\n", json_string_value(v));
+		else if (json_is_boolean(v))
+			printf("%s\n", json_is_true(v) ? "是" : "否");
 		else
 			printf("%lld\n", (long long)json_integer_value(v));
 	}

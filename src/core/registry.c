@@ -18,9 +18,13 @@
 #include "fazhi/banned.h"
 
 extern const struct reg_desc	 reg_normative;
+extern const struct reg_desc	 reg_litigation;
+extern const struct reg_desc	 reg_reconsideration;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
+	&reg_litigation,
+	&reg_reconsideration,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
 
