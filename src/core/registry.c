@@ -18,9 +18,11 @@
 #include "fazhi/banned.h"
 
 extern const struct reg_desc	 reg_normative;
+extern const struct reg_desc	 reg_decision;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
+	&reg_decision,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
 
