@@ -136,7 +136,8 @@ static void
 procedure_check(const struct reg_record *r, int what, int date,
     struct reg_problems *p)
 {
-	const char	*name = fields[what].label, *dlabel = fields[date].label;
+	const char	*name = fields[what].label,
+			*dlabel = fields[date].label;
 
 	if (is(r, what, "是") && date_of(r, date) == NULL)
 		reg_problem(p, date, "%s为“是”，须填写%s", name, dlabel);
