@@ -254,8 +254,9 @@ if start_server A --today 2023-02-01; then ok "server started"; else not_ok "ser
 for u in sup ld zrc ccc; do login $u $PW "$A"; done
 R="$A/api/registries/decision"
 as zrc GET "$A/api/registries"
-eq "$(jget '.registries[] | select(.key == "decision") | (.fields | length | tostring) + " " + .key_field + " " + .date_field')" \
-    "24 item_no decided" "the description: 24 fields, keyed by 决策事项编号, dated by 决定日期"
+eq "$(jget '.registries[] | select(.key == "decision") | (.fields | length | tostring) + " " + .key_field + " " + .date_field + " " + .title_field + " " + (.expires_field | tostring) + " " + .record_name')" \
+    "24 item_no decided title null 决策事项" \
+    "the description (the web page's): 24 fields, keyed by 决策事项编号, dated by 决定日期, no expiry"
 as zrc GET "$R"
 eq "$(jget .total)" 3 "a unit's clerk lists its own unit's 3 decisions"
 as ld GET "$R"
