@@ -18,11 +18,13 @@
 #include "fazhi/banned.h"
 
 extern const struct reg_desc	 reg_normative;
+extern const struct reg_desc	 reg_decision;
 extern const struct reg_desc	 reg_litigation;
 extern const struct reg_desc	 reg_reconsideration;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
+	&reg_decision,
 	&reg_litigation,
 	&reg_reconsideration,
 };

@@ -28,7 +28,7 @@ struct table {
 	const char	*order;		/* a unique order, same on every engine */
 	int		 serial;	/* has an id column with a sequence: 1, or
 					 * 2 when a migration seeds rows */
-	struct col	 cols[24];
+	struct col	 cols[48];
 };
 
 static const struct table tables[] = {
@@ -155,6 +155,18 @@ static const struct table tables[] = {
 	    { "note", 'T' }, { "revision", 'I' }, { "created_by", 'T' },
 	    { "created_at", 'T' }, { "updated_by", 'T' },
 	    { "updated_at", 'T' } } },
+	{ "reg_decision", "id", 1, { { "id", 'I' }, { "unit_id", 'I' },
+	    { "item_no", 'T' }, { "title", 'T' }, { "year", 'I' },
+	    { "in_catalog", 'I' }, { "catalog_published", 'T' },
+	    { "participation", 'T' }, { "comment_from", 'T' },
+	    { "comment_to", 'T' }, { "expert", 'T' }, { "expert_date", 'T' },
+	    { "risk", 'T' }, { "risk_date", 'T' }, { "review_sent", 'T' },
+	    { "review_done", 'T' }, { "review_opinion", 'T' },
+	    { "meeting", 'T' }, { "meeting_name", 'T' }, { "decided", 'T' },
+	    { "result", 'T' }, { "published", 'T' }, { "archived", 'T' },
+	    { "evaluated", 'T' }, { "note", 'T' }, { "revision", 'I' },
+	    { "created_by", 'T' }, { "created_at", 'T' },
+	    { "updated_by", 'T' }, { "updated_at", 'T' } } },
 	{ "registry_history", "id", 1, { { "id", 'I' }, { "registry", 'T' },
 	    { "record_id", 'I' }, { "revision", 'I' }, { "action", 'T' },
 	    { "actor", 'T' }, { "at", 'T' }, { "before", 'T' },
@@ -194,7 +206,7 @@ ncols(const struct table *t)
 {
 	size_t	 n = 0;
 
-	while (n < 24 && t->cols[n].name != NULL)
+	while (n < 48 && t->cols[n].name != NULL)
 		n++;
 	return n;
 }

@@ -240,13 +240,13 @@ run 0 "$FAZHI" indicators define --db "$DB" normative.timely_rate --file "$T/def
 has "$T/out" "第 3 版" "back to 30 days is version 3"
 run 0 "$FAZHI" indicators compute --db "$DB" --as-of 2022-12-31
 
-# The plan: task 9's indicators are computed, red; the others manual.
+# The plan: task 9's indicators are computed, red.
 run 0 "$FAZHI" indicators plan --db "$DB" --json
 eq "$(jq -r '[.indicators[] | select(.task_number == 9) | .name + ":" + .light + ":" + .definition.key] | join(" ")' "$T/out")" \
     "报备率:red:normative.filing_rate 及时率:red:normative.timely_rate 备案审查率:red:normative.review_rate" \
     "task 9's three rates link to their definitions and are red (below 100%)"
-eq "$(jq -r '[.indicators[] | select(.task_number == 11) | .mode] | join(" ")' "$T/out")" manual \
-    "task 11's 集体讨论率 has no registry yet: manual"
+eq "$(jq -r '[.indicators[] | select(.task_number == 11) | .mode + ":" + .light] | join(" ")' "$T/out")" computed:none \
+    "task 11's 集体讨论率 is computed from the 重大行政决策 registry (t1210): no decisions here, no light"
 run 0 "$FAZHI" indicators link --db "$DB" 9 及时率 --manual
 run 0 "$FAZHI" indicators plan --db "$DB" --json
 eq "$(jq -r '.indicators[] | select(.task_number == 9 and .name == "及时率") | .mode' "$T/out")" manual \

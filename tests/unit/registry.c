@@ -701,6 +701,141 @@ test_litigation_rules(void **state)
 	    "2024-03-01"), "accepted");
 #undef LIT
 #undef REC
+ * The 重大行政决策 registry (tests/cli/t1210-decision.sh works the rates
+ * out by hand; the fuzz seed is its fixture on this file's units: 县政府
+ * is 县司法局 (11), 县自然资源局 is 县市场监管局 (25)). Rows 1-10 are ids
+ * 1-10; the store would give the 8 decided in 2022: all but 4 and 8.
+ */
+static enum fz_err
+decision_rows(const char *text, struct reg_record **r, size_t *n,
+    struct diags *dg)
+{
+	struct unit_dir	 dir;
+	struct csv	 tab;
+	int		 colmap[REG_MAX_FIELDS], xlsx;
+	enum fz_err	 rc;
+
+	dir_make(&dir);
+	if ((rc = reg_table_read(text, strlen(text), &tab, &xlsx, dg)) ==
+	    FZ_OK)
+		rc = reg_rows_parse(registry_find("decision"), &tab, xlsx, &dir,
+		    "2023-06-30", r, n, colmap, dg);
+	csv_release(&tab);
+	unit_dir_release(&dir);
+	return rc;
+}
+
+#define DHEAD "决策机关,决策事项编号,决策事项名称,年度,列入年度目录,目录公布日期," \
+	    "公众参与,征求意见开始日期,征求意见截止日期,专家论证,论证日期,风险评估," \
+	    "风险评估日期,送审日期,审查完成日期,审查意见,会议类型,会议名称或届次," \
+	    "决定日期,决定结果,公布日期,归档日期,决策后评估日期,备注\n"
+
+static void
+test_decision(void **state)
+{
+	static const struct cal_day d2022[] = {
+		{ "2022-04-24", CAL_WORK, "劳动节" }, { "2022-04-30", CAL_OFF,
+		"劳动节" }, { "2022-05-01", CAL_OFF, "劳动节" }, { "2022-05-02",
+		CAL_OFF, "劳动节" }, { "2022-05-03", CAL_OFF, "劳动节" },
+		{ "2022-05-04", CAL_OFF, "劳动节" }, { "2022-05-07", CAL_WORK,
+		"劳动节" }, { "2022-10-01", CAL_OFF, "国庆节" }, { "2022-10-02",
+		CAL_OFF, "国庆节" }, { "2022-10-03", CAL_OFF, "国庆节" },
+		{ "2022-10-04", CAL_OFF, "国庆节" }, { "2022-10-05", CAL_OFF,
+		"国庆节" }, { "2022-10-06", CAL_OFF, "国庆节" }, { "2022-10-07",
+		CAL_OFF, "国庆节" }, { "2022-10-08", CAL_WORK, "国庆节" },
+		{ "2022-10-09", CAL_WORK, "国庆节" },
+	};
+	const struct reg_desc	*dd = registry_find("decision");
+	struct buf		 data = BUF_INIT;
+	struct reg_record	*r = NULL, *y = NULL;
+	struct diags		 dg = { 0 };
+	struct calendar		 cal;
+	struct ind_def		 t, c;
+	struct ind_result	 res;
+	size_t			 n = 0, i, ny = 0;
+	char			 why[400];
+
+	(void)state;
+	assert_non_null(dd);
+	assert_true(dd->nfields <= REG_MAX_FIELDS);
+	tl_read("fuzz/corpus/registry/decision-2022.csv", &data);
+	assert_int_equal(decision_rows(data.ptr, &r, &n, &dg), FZ_OK);
+	assert_int_equal(n, 10);
+	y = xcalloc(n, sizeof(*y));
+	for (i = 0; i < n; i++) {
+		r[i].id = (int64_t)i + 1;
+		if (i != 3 && i != 7)
+			y[ny++] = r[i];
+	}
+	cal_init(&cal);
+	assert_int_equal(cal_add_year(&cal, 2022, d2022, 16), 16);
+	/* 合法性审查时间达标率: 7 working days from 送审 to 审查完成. On
+	 * weekdays alone only 6 (5 working days) falls short; on the
+	 * calendar 3 too (09-30 → 10-11: 10-08, 10-09, 10-10, 10-11 = 4),
+	 * while 2 (09-28 → 10-12) is exactly the 7th. 5 (never reviewed)
+	 * is outside. */
+	def_make(&t, "decision.review_time_rate", "{\"op\":\"atleast\","
+	    "\"field\":\"review_done\",\"from\":\"review_sent\",\"workdays\":"
+	    "\"$w\"}", "{\"all\":[{\"op\":\"set\",\"field\":\"decided\"},"
+	    "{\"op\":\"set\",\"field\":\"review_done\"}]}", "{\"w\":7}");
+	snprintf(t.registry, sizeof(t.registry), "decision");
+	assert_int_equal(ind_def_check(&t, why, sizeof(why)), FZ_OK);
+	assert_int_equal(ind_compute(dd, &t, y, ny, "2022-12-31", NULL, 0,
+	    &res, why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.num, 6);
+	assert_int_equal(res.den, 7);
+	assert_int_equal(res.failing[0], 6);
+	ind_result_release(&res);
+	assert_int_equal(ind_compute(dd, &t, y, ny, "2022-12-31", &cal, 0,
+	    &res, why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.num, 5);
+	assert_int_equal(res.nfailing, 2);
+	assert_int_equal(res.failing[0], 3);
+	assert_int_equal(res.failing[1], 6);
+	assert_int_equal(res.nexcluded, 1);
+	assert_int_equal(res.excluded[0], 5);
+	ind_result_release(&res);
+	/* 公众参与率: 30 days counts (1, 3, 6), 29 (2) and 19 (9) fail; 7 is
+	 * 不适用. */
+	def_make(&c, "decision.participation_rate", "{\"op\":\"atleast\","
+	    "\"field\":\"comment_to\",\"from\":\"comment_from\",\"days\":30}",
+	    "{\"all\":[{\"op\":\"set\",\"field\":\"decided\"},{\"not\":{"
+	    "\"op\":\"eq\",\"field\":\"participation\",\"value\":\"不适用\"}}"
+	    "]}", "{}");
+	snprintf(c.registry, sizeof(c.registry), "decision");
+	assert_int_equal(ind_compute(dd, &c, y, ny, "2022-12-31", &cal, 0,
+	    &res, why, sizeof(why)), FZ_OK);
+	assert_int_equal(res.num, 5);
+	assert_int_equal(res.den, 7);
+	assert_int_equal(res.failing[0], 2);
+	assert_int_equal(res.failing[1], 9);
+	ind_result_release(&res);
+	ind_def_release(&t);
+	ind_def_release(&c);
+	free(y);
+	reg_records_free(r, n);
+	buf_release(&data);
+
+	/* The rules (a file of every column) name their field: decided
+	 * before the review ended, a meeting without its date, 是 without
+	 * its date. */
+	assert_int_equal(decision_rows(DHEAD
+	    "sfj,A,甲,2022,,,,,,,,,,2022-04-01,2022-04-12,合法,政府常务会议,,"
+	    "2022-04-11,通过,,,,\n"
+	    "sfj,B,乙,2022" ",,,,,,,,,,,,," "专题会议" ",,,,,,,\n"
+	    "sfj,C,丙,2022" ",,,,,," "是" ",,,,,,,,,,,,,,\n", &r, &n, &dg),
+	    FZ_EINVAL);
+	assert_int_equal(dg.nerrors, 3);
+	assert_string_equal(dg.v[0].code, "decided");
+	assert_int_equal(dg.v[0].column, 19);
+	assert_non_null(strstr(dg.v[0].message, "未经合法性审查"));
+	assert_string_equal(dg.v[1].code, "decided");
+	assert_int_equal(dg.v[1].line, 3);
+	assert_string_equal(dg.v[2].code, "expert_date");
+	assert_int_equal(dg.v[2].line, 4);
+	assert_int_equal(dg.v[2].column, 11);
+	diags_release(&dg);
+	cal_release(&cal);
 }
 
 int
@@ -715,6 +850,7 @@ main(void)
 		cmocka_unit_test(test_rates),
 		cmocka_unit_test(test_workdays_groups),
 		cmocka_unit_test(test_litigation_rules),
+		cmocka_unit_test(test_decision),
 	};
 
 	D = registry_find("normative");
