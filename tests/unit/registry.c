@@ -701,6 +701,9 @@ test_litigation_rules(void **state)
 	    "2024-03-01"), "accepted");
 #undef LIT
 #undef REC
+}
+
+/*
  * The 重大行政决策 registry (tests/cli/t1210-decision.sh works the rates
  * out by hand; the fuzz seed is its fixture on this file's units: 县政府
  * is 县司法局 (11), 县自然资源局 is 县市场监管局 (25)). Rows 1-10 are ids
