@@ -18,9 +18,11 @@
 #include "fazhi/banned.h"
 
 extern const struct reg_desc	 reg_normative;
+extern const struct reg_desc	 reg_rating;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
+	&reg_rating,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
 
@@ -749,6 +751,12 @@ reg_record_json(const struct reg_desc *d, const struct reg_record *r,
 	for (i = 0; i < d->nfields; i++)
 		json_object_set_new(o, d->fields[i].key,
 		    value_json(&d->fields[i], &r->v[i]));
+	if (meta && d->stage != NULL) {
+		const char *st = d->stage(r);
+
+		json_object_set_new(o, "stage", st ? json_string(st) :
+		    json_null());
+	}
 	if (meta) {
 		json_object_set_new(o, "created_by", json_string(r->created_by));
 		json_object_set_new(o, "created_at", json_string(r->created_at));
@@ -797,6 +805,8 @@ reg_desc_json(const struct reg_desc *d)
 	json_object_set_new(o, "key_field",
 	    json_string(d->fields[d->key_field].key));
 	json_object_set_new(o, "date_field", json_string(d->fields[d->date].key));
+	if (d->stage != NULL)
+		json_object_set_new(o, "stage_label", json_string("当前环节"));
 	return o;
 }
 
