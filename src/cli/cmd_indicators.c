@@ -205,16 +205,17 @@ ind_list(int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* The records of one value, by role, as lines. */
+/* The records of one value, by role, as lines: the registry's key field,
+ * title and dates (for 规范性文件: 文号, 标题, 公布, 报送备案, 审查…). */
 static void
-print_records(json_t *drill, const char *role, const char *title)
+print_records(const struct reg_desc *d, json_t *drill, const char *role,
+    const char *title)
 {
 	json_t		*a = json_object_get(drill, role), *r;
-	const char	*keys[] = { "doc_no", "title", "published", "filed",
-			    "reviewed", NULL };
-	size_t		 i, k;
+	size_t		 i;
+	int		 k;
 
-	if (json_array_size(a) == 0)
+	if (json_array_size(a) == 0 || d == NULL)
 		return;
 	printf("%s（%zu）：\n", title, json_array_size(a));
 	json_array_foreach(a, i, r) {
@@ -223,9 +224,12 @@ print_records(json_t *drill, const char *role, const char *title)
 		printf("  %lld  %s", (long long)json_integer_value(
 		    json_object_get(r, "id")), json_is_object(u) ?
 		    json_string_value(json_object_get(u, "name")) : "");
-		for (k = 0; keys[k] != NULL; k++) {
-			json_t *v = json_object_get(r, keys[k]);
+		for (k = 0; k < d->nfields; k++) {
+			json_t *v = json_object_get(r, d->fields[k].key);
 
+			if (k != d->key_field && k != d->title &&
+			    d->fields[k].type != REG_DATE)
+				continue;
 			printf("  %s", json_is_string(v) ? json_string_value(v) :
 			    "—");
 		}
@@ -335,8 +339,11 @@ ind_show(int argc, char **argv)
 		    json_object_get(u, "name")) : "全县", b.ptr);
 	}
 	if (drill != NULL) {
-		print_records(drill, "failing", "未计入分子的记录");
-		print_records(drill, "excluded", "不计入分母的记录（未到期限等）");
+		const struct reg_desc *d = registry_find(json_string_value(
+		    json_object_get(o, "registry")));
+
+		print_records(d, drill, "failing", "未计入分子的记录");
+		print_records(d, drill, "excluded", "不计入分母的记录（未到期限等）");
 	}
 out:
 	json_decref(o);

@@ -165,6 +165,11 @@ eq "$(jq -r '[.drill.excluded[].rating_no] | sort | join(" ")' "$T/out")" \
     "CC2022-0210 CC2022-1226 HCP2022-0406 HCP2022-0510 HCP2022-0601" \
     "outside it: the 好评 C3 S3 S4, C1 not yet due, and M1 ruled malicious on appeal"
 has "$T/out" "国办发〔2019〕51号" "show cites the source"
+run 0 "$FAZHI" indicators show --db "$DB" rating.ontime_rate --unit 县市场监管局
+has "$T/out" "HCP2022-0704  食品生产许可  2022-07-04" "the text names a failing rating by 编号, 事项 and dates"
+run 0 "$FAZHI" registry show rating --db "$DB" "$(rid HCP2022-0601)"
+has "$T/out" "是否实名   是" "registry show writes 是 for a real-name rating"
+has "$T/out" "当前环节   申诉成立（不计差评）" "and the current stage"
 run 0 "$FAZHI" indicators show --db "$DB" rating.visit_rate --json
 eq "$(jq -r '[.drill.excluded[].rating_no] | sort | join(" ")' "$T/out")" \
     "CC2022-0210 CC2022-0516 CC2022-1226 HCP2022-0406 HCP2022-0510 HCP2022-0601 HCP2022-0801" \
