@@ -219,8 +219,8 @@ rating_check(const struct reg_desc *d, const struct reg_record *r,
 	upheld = is(r, R_APPEAL, "申诉成立");
 
 	/* 整改: not needed when the appeal succeeded, allowed still */
-	needs(d, r, R_MEASURES, R_VISITED, p);
 	after(d, r, R_FIXED, R_VISITED, "应先回访核实，后整改", p);
+	needs(d, r, R_MEASURES, R_VISITED, p);
 	if (!r->v[R_FIXED].null && r->v[R_MEASURES].null)
 		reg_problem(p, R_MEASURES, "填写了整改完成日期，须写明整改措施");
 
