@@ -246,4 +246,13 @@ eq "$(jget '[.indicators[] | select(.task_number == 8 and (.name | startswith("�
     "the plan's page: task 8's rates 4/5 and 3/5, not met"
 eq "$(jget '[.indicators[] | select(.task_number == 8 and (.name | startswith("差评"))) | .value.value] | sort | map(tostring) | join(" ")')" \
     "60 80" "values 60% and 80%"
+as spc GET "$R/expiring"
+code 400 "好差评 has no term of validity to remind of"
+
+# --- db copy: the ratings come over unchanged (to SQLite, from either) --------
+run 0 "$FAZHI" db copy --from "$DB" --to "$T/copy.db"
+has "$T/out" "reg_rating" "db copy lists the ratings' table"
+"$FAZHI" registry export rating --db "$DB" -o "$T/a.csv" >/dev/null
+"$FAZHI" registry export rating --db "$T/copy.db" -o "$T/b.csv" >/dev/null
+eq "$(cksum <"$T/b.csv")" "$(cksum <"$T/a.csv")" "the copy exports the same 12 ratings"
 run 0 "$FAZHI" audit verify --db "$DB"
