@@ -805,8 +805,6 @@ reg_desc_json(const struct reg_desc *d)
 	json_object_set_new(o, "key_field",
 	    json_string(d->fields[d->key_field].key));
 	json_object_set_new(o, "date_field", json_string(d->fields[d->date].key));
-	if (d->stage != NULL)
-		json_object_set_new(o, "stage_label", json_string("当前环节"));
 	return o;
 }
 
