@@ -18,10 +18,14 @@
 #include "fazhi/banned.h"
 
 extern const struct reg_desc	 reg_normative;
+extern const struct reg_desc	 reg_litigation;
+extern const struct reg_desc	 reg_reconsideration;
 extern const struct reg_desc	 reg_rating;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
+	&reg_litigation,
+	&reg_reconsideration,
 	&reg_rating,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
@@ -799,12 +803,29 @@ reg_desc_json(const struct reg_desc *d)
 		}
 		if (f->hint != NULL)
 			json_object_set_new(x, "hint", json_string(f->hint));
+		if (f->flags & REG_MULTILINE)
+			json_object_set_new(x, "multiline", json_true());
+		if (f->aliases[0] != NULL) {
+			json_t *al = json_array();
+
+			for (k = 0; k < 3 && f->aliases[k] != NULL; k++)
+				json_array_append_new(al,
+				    json_string(f->aliases[k]));
+			json_object_set_new(x, "aliases", al);
+		}
+		if (f->def != NULL)
+			json_object_set_new(x, "default", json_string(f->def));
 		json_array_append_new(a, x);
 	}
 	json_object_set_new(o, "fields", a);
+	json_object_set_new(o, "record_name", json_string(d->record_name));
 	json_object_set_new(o, "key_field",
 	    json_string(d->fields[d->key_field].key));
 	json_object_set_new(o, "date_field", json_string(d->fields[d->date].key));
+	json_object_set_new(o, "title_field",
+	    json_string(d->fields[d->title].key));
+	json_object_set_new(o, "expires_field", d->expires >= 0 ?
+	    json_string(d->fields[d->expires].key) : json_null());
 	return o;
 }
 

@@ -1,6 +1,7 @@
 // registry.spec.mjs: the 规范性文件 registry and the indicators in the
 // browser: the supervisor types a document whose filing date is before
-// its publication and is told which field is wrong, fixes it and saves;
+// its publication and is told which field is wrong, fixes it and saves,
+// sees the record's history field by field and attaches a file;
 // an import with a bad date lists the cell at fault and stores nothing;
 // a good import is listed; the indicators are computed and the plan's
 // task 9 and the dashboard show them with their light; a unit's clerk
@@ -41,6 +42,12 @@ export async function run () {
       await date(p, '报送备案日期', '2022-03-20')
       await p.click('[data-test=save]')
       await p.waitForSelector('[data-test=records] td:has-text("莘司发〔2022〕8号")')
+      // The saved record opens with its history, field by field, and
+      // takes an evidence file.
+      const h = await p.waitForSelector('[data-test=history]')
+      assert((await h.textContent()).includes('文号：莘司发〔2022〕8号'), 'the history names the fields: ' + await h.textContent())
+      await p.setInputFiles('[data-test=evidence-file]', { name: '备案报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 备案报告\n') })
+      await p.waitForSelector('.el-dialog a:has-text("备案报告.pdf")')
     } finally { await p.context().close() }
   })
 
