@@ -77,8 +77,8 @@ static const struct reg_field fields[R__MAX] = {
 	[R_ACCEPTED] = { "accepted", "受理日期", REG_DATE, 0, 0, NULL,
 	    { NULL, NULL, NULL }, "差评填写；好评留空", NULL },
 	[R_VISITED] = { "visited", "回访核实日期", REG_DATE, 0, 0, NULL,
-	    { "回访日期", "核实日期", NULL }, "受理后回访评价人、核实情况的日期",
-	    NULL },
+	    { "回访日期", "核实日期", NULL },
+	    "受理后回访评价人、核实情况的日期", NULL },
 	[R_VERDICT] = { "verdict", "核实结论", REG_ENUM, 0, 0, verdicts,
 	    { NULL, NULL, NULL }, NULL, NULL },
 	[R_APPEALED] = { "appealed", "申诉日期", REG_DATE, 0, 0, NULL,
@@ -184,14 +184,15 @@ rating_check(const struct reg_desc *d, const struct reg_record *r,
 	for (i = 0; today != NULL && i < NDATED; i++)
 		if (val(r, dated[i]) != NULL && strcmp(val(r, dated[i]),
 		    today) > 0)
-			reg_problem(p, dated[i], "%s晚于今天（%s）：不能登记尚未"
-			    "发生的日期", val(r, dated[i]), today);
+			reg_problem(p, dated[i], "%s晚于今天（%s）：不能登记"
+			    "尚未发生的日期", val(r, dated[i]), today);
 	if (val(r, R_GRADE) != NULL && !one_of(val(r, R_GRADE), bad_grades)) {
 		for (i = 0; i < NSTAGES; i++)
 			if (!r->v[stages[i]].null)
-				reg_problem(p, stages[i], "评价等级为“%s”，不是"
-				    "差评（差评为不满意、非常不满意）：不能填写%s",
-				    val(r, R_GRADE), d->fields[stages[i]].label);
+				reg_problem(p, stages[i], "评价等级为“%s”，"
+				    "不是差评（差评为不满意、非常不满意）："
+				    "不能填写%s", val(r, R_GRADE),
+				    d->fields[stages[i]].label);
 		return;
 	}
 
@@ -222,7 +223,8 @@ rating_check(const struct reg_desc *d, const struct reg_record *r,
 	after(d, r, R_FIXED, R_VISITED, "应先回访核实，后整改", p);
 	needs(d, r, R_MEASURES, R_VISITED, p);
 	if (!r->v[R_FIXED].null && r->v[R_MEASURES].null)
-		reg_problem(p, R_MEASURES, "填写了整改完成日期，须写明整改措施");
+		reg_problem(p, R_MEASURES, "填写了整改完成日期，须写明"
+		    "整改措施");
 
 	/* 反馈: after the 整改, or after the 复核 that cleared the 差评 */
 	if (upheld && r->v[R_FIXED].null)
