@@ -115,6 +115,11 @@ struct reg_desc {
 	int			 status;	/* status enum field, or -1 */
 	const char *const	*inactive;	/* status values not in force */
 	reg_check_fn		 check;
+	/* Optional, NULL for none: who enters the REG_REVIEW fields, for
+	 * messages (default 备案审查机关（依法治县办）); the current step of a
+	 * record's workflow (当前环节), carried as "stage" in its JSON. */
+	const char		*reviewer;
+	const char		*(*stage)(const struct reg_record *);
 };
 
 /* The registries fazhi knows. */

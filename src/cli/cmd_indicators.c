@@ -227,7 +227,7 @@ print_records(const struct reg_desc *d, json_t *drill, const char *role,
 	size_t		 i;
 	int		 k;
 
-	if (json_array_size(a) == 0)
+	if (json_array_size(a) == 0 || d == NULL)
 		return;
 	printf("%s（%zu）：\n", title, json_array_size(a));
 	json_array_foreach(a, i, r) {

@@ -319,6 +319,9 @@ cmd_show(int argc, char **argv)
 		else
 			printf("%lld\n", (long long)json_integer_value(v));
 	}
+	if (json_is_string(json_object_get(rec, "stage")))
+		printf("  %-14s %s\n", "当前环节",
+		    json_string_value(json_object_get(rec, "stage")));
 	printf("修改历史：\n");
 	json_array_foreach(json_object_get(o, "history"), i, h)
 		printf("  第 %lld 版  %s  %s  %s\n",

@@ -21,12 +21,14 @@ extern const struct reg_desc	 reg_normative;
 extern const struct reg_desc	 reg_decision;
 extern const struct reg_desc	 reg_litigation;
 extern const struct reg_desc	 reg_reconsideration;
+extern const struct reg_desc	 reg_rating;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
 	&reg_decision,
 	&reg_litigation,
 	&reg_reconsideration,
+	&reg_rating,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
 
@@ -755,6 +757,12 @@ reg_record_json(const struct reg_desc *d, const struct reg_record *r,
 	for (i = 0; i < d->nfields; i++)
 		json_object_set_new(o, d->fields[i].key,
 		    value_json(&d->fields[i], &r->v[i]));
+	if (meta && d->stage != NULL) {
+		const char *st = d->stage(r);
+
+		json_object_set_new(o, "stage", st ? json_string(st) :
+		    json_null());
+	}
 	if (meta) {
 		json_object_set_new(o, "created_by", json_string(r->created_by));
 		json_object_set_new(o, "created_at", json_string(r->created_at));

@@ -90,8 +90,9 @@ vet(const struct actor *ac, const struct reg_desc *d,
 
 		if ((d->fields[i].flags & REG_REVIEW) && changed &&
 		    !can_review(ac)) {
-			reg_problem(p, i, "只有备案审查机关（依法治县办）可以填写"
-			    "或修改%s", d->fields[i].label);
+			reg_problem(p, i, "只有%s可以填写或修改%s",
+			    d->reviewer != NULL ? d->reviewer :
+			    "备案审查机关（依法治县办）", d->fields[i].label);
 			rc = FZ_EPERM;
 		}
 	}

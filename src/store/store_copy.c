@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "store-int.h"
+#include "fazhi/registry.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
@@ -23,12 +24,16 @@ struct col {
 	char		 type;		/* I integer, R real, T text */
 };
 
+/* The widest table, a registry's: its fields and 6 more (id, revision,
+ * created_by, created_at, updated_by, updated_at). */
+#define MAXCOLS	(REG_MAX_FIELDS + 6)
+
 struct table {
 	const char	*name;
 	const char	*order;		/* a unique order, same on every engine */
 	int		 serial;	/* has an id column with a sequence: 1, or
 					 * 2 when a migration seeds rows */
-	struct col	 cols[48];
+	struct col	 cols[MAXCOLS];
 };
 
 static const struct table tables[] = {
@@ -167,6 +172,17 @@ static const struct table tables[] = {
 	    { "evaluated", 'T' }, { "note", 'T' }, { "revision", 'I' },
 	    { "created_by", 'T' }, { "created_at", 'T' },
 	    { "updated_by", 'T' }, { "updated_at", 'T' } } },
+	{ "reg_rating", "id", 1, { { "id", 'I' }, { "unit_id", 'I' },
+	    { "rating_no", 'T' }, { "item", 'T' }, { "rated_on", 'T' },
+	    { "channel", 'T' }, { "real_name", 'I' }, { "grade", 'T' },
+	    { "content", 'T' }, { "accepted", 'T' }, { "visited", 'T' },
+	    { "verdict", 'T' }, { "appealed", 'T' }, { "appeal_decided", 'T' },
+	    { "appeal_result", 'T' }, { "measures", 'T' }, { "fixed", 'T' },
+	    { "feedback", 'T' }, { "feedback_way", 'T' },
+	    { "satisfaction", 'T' }, { "disclosed", 'T' },
+	    { "application", 'T' }, { "note", 'T' }, { "revision", 'I' },
+	    { "created_by", 'T' }, { "created_at", 'T' },
+	    { "updated_by", 'T' }, { "updated_at", 'T' } } },
 	{ "registry_history", "id", 1, { { "id", 'I' }, { "registry", 'T' },
 	    { "record_id", 'I' }, { "revision", 'I' }, { "action", 'T' },
 	    { "actor", 'T' }, { "at", 'T' }, { "before", 'T' },
@@ -206,7 +222,7 @@ ncols(const struct table *t)
 {
 	size_t	 n = 0;
 
-	while (n < 48 && t->cols[n].name != NULL)
+	while (n < MAXCOLS && t->cols[n].name != NULL)
 		n++;
 	return n;
 }

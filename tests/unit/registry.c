@@ -841,6 +841,120 @@ test_decision(void **state)
 	cal_release(&cal);
 }
 
+/*
+ * The 好差评 registry's rules: the first problem of a record given as the
+ * JSON of the form ("field: message"), "" when none, and its stage.
+ */
+static const char *
+rating_problem(const char *js, const char **stage)
+{
+	static char		 out[400], st[64];
+	const struct reg_desc	*d = registry_find("rating");
+	struct unit_dir		 dir;
+	struct reg_record	 rec;
+	struct reg_problems	 p;
+	struct diags		 dg = { 0 };
+	json_t			*in, *o;
+
+	dir_make(&dir);
+	assert_non_null(d);
+	in = json_loads(js, 0, NULL);
+	assert_non_null(in);
+	assert_int_equal(reg_record_from_json(d, in, &dir, NULL, &rec, &dg),
+	    FZ_OK);
+	memset(&p, 0, sizeof(p));
+	reg_record_check(d, &rec, "2023-02-01", &p);
+	out[0] = '\0';
+	if (p.n > 0)
+		snprintf(out, sizeof(out), "%s: %s", d->fields[p.v[0].field].key,
+		    p.v[0].msg);
+	o = reg_record_json(d, &rec, 1);
+	snprintf(st, sizeof(st), "%s", json_is_string(json_object_get(o,
+	    "stage")) ? json_string_value(json_object_get(o, "stage")) : "-");
+	if (stage != NULL)
+		*stage = st;
+	json_decref(o);
+	json_decref(in);
+	reg_record_release(&rec);
+	diags_release(&dg);
+	unit_dir_release(&dir);
+	return out;
+}
+
+#define RBASE "{\"unit\":\"sfj\",\"rating_no\":\"T\",\"item\":\"事项\"," \
+	    "\"rated_on\":\"2022-03-01\",\"channel\":\"短信\"," \
+	    "\"real_name\":true,"
+
+static void
+test_rating_rules(void **state)
+{
+	const char	*st;
+
+	(void)state;
+	/* Every stage in order: no problem, the last stage is the current. */
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-03-01\",\"visited\":\"2022-03-02\","
+	    "\"verdict\":\"属实\",\"measures\":\"改\",\"fixed\":\"2022-03-08\","
+	    "\"feedback\":\"2022-03-09\",\"feedback_way\":\"电话\","
+	    "\"satisfaction\":\"满意\",\"disclosed\":\"2022-03-15\","
+	    "\"application\":\"考核\"}", &st), "");
+	assert_string_equal(st, "已应用结果");
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"非常不满意\"}",
+	    &st), "");
+	assert_string_equal(st, "待受理");
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"基本满意\"}",
+	    &st), "");
+	assert_string_equal(st, "-");		/* no 差评, no stage */
+	/* A stage on a 好评; dated before the one before; skipped. */
+	assert_true(str_startswith(rating_problem(RBASE "\"grade\":\"满意\","
+	    "\"fixed\":\"2022-03-02\"}", NULL), "fixed: 评价等级为“满意”，不是差评"));
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-02-28\"}", NULL),
+	    "accepted: 受理日期 2022-02-28 早于评价日期 2022-03-01");
+	assert_true(str_startswith(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-03-01\",\"fixed\":\"2022-03-02\","
+	    "\"measures\":\"改\"}", NULL), "fixed: 填写了整改完成日期，但没有"
+	    "回访核实日期"));
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-03-01\",\"visited\":\"2022-03-02\","
+	    "\"verdict\":\"属实\",\"fixed\":\"2022-03-03\"}", NULL),
+	    "measures: 填写了整改完成日期，须写明整改措施");
+	/* Appeals: only of an untrue or malicious 差评; the result and its
+	 * date together; a 差评 cleared on appeal needs no 整改 and may be
+	 * fed back after the 复核. */
+	assert_true(str_startswith(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-03-01\",\"visited\":\"2022-03-02\","
+	    "\"verdict\":\"部分属实\",\"appealed\":\"2022-03-03\"}", NULL),
+	    "appealed: 核实结论为“部分属实”，不能申诉"));
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-03-01\",\"visited\":\"2022-03-02\","
+	    "\"verdict\":\"恶意差评\",\"appealed\":\"2022-03-03\","
+	    "\"appeal_result\":\"申诉成立\"}", NULL),
+	    "appeal_decided: 填写了申诉结果，须填写复核日期");
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-03-01\",\"visited\":\"2022-03-02\","
+	    "\"verdict\":\"恶意差评\",\"appealed\":\"2022-03-03\"}", &st), "");
+	assert_string_equal(st, "申诉复核中");
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-03-01\",\"visited\":\"2022-03-02\","
+	    "\"verdict\":\"恶意差评\",\"appealed\":\"2022-03-03\","
+	    "\"appeal_decided\":\"2022-03-07\",\"appeal_result\":\"申诉成立\","
+	    "\"feedback\":\"2022-03-08\",\"feedback_way\":\"电话\"}", &st), "");
+	assert_string_equal(st, "申诉成立（不计差评）");
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2022-03-01\",\"visited\":\"2022-03-02\","
+	    "\"verdict\":\"恶意差评\",\"appealed\":\"2022-03-03\","
+	    "\"appeal_decided\":\"2022-03-07\",\"appeal_result\":\"申诉不成立\","
+	    "\"feedback\":\"2022-03-08\",\"feedback_way\":\"电话\"}", NULL),
+	    "feedback: 填写了反馈日期，但没有整改完成日期：应先整改，后反馈");
+	/* 反馈方式 and 满意度 need a 反馈; 结果应用 a 信息公开; no future. */
+	assert_string_equal(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"satisfaction\":\"满意\",\"accepted\":\"2022-03-01\"}", NULL),
+	    "satisfaction: 填写了评价人满意度，但没有反馈日期");
+	assert_true(str_startswith(rating_problem(RBASE "\"grade\":\"不满意\","
+	    "\"accepted\":\"2023-03-01\"}", NULL), "accepted: 2023-03-01晚于今天"));
+}
+
 int
 main(void)
 {
@@ -854,6 +968,7 @@ main(void)
 		cmocka_unit_test(test_workdays_groups),
 		cmocka_unit_test(test_litigation_rules),
 		cmocka_unit_test(test_decision),
+		cmocka_unit_test(test_rating_rules),
 	};
 
 	D = registry_find("normative");
