@@ -18,9 +18,13 @@
 #include "fazhi/banned.h"
 
 extern const struct reg_desc	 reg_normative;
+extern const struct reg_desc	 reg_activity;
+extern const struct reg_desc	 reg_proof;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
+	&reg_activity,
+	&reg_proof,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
 
