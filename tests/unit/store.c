@@ -1356,11 +1356,11 @@ test_indicator_ops(void **state)
 	assert_int_equal(store_reg_history(f->st, "normative", 1, hist_count,
 	    &b), FZ_OK);
 	assert_string_equal(b.ptr, "");
-	/* Migration 0008 made three, version 1. */
+	/* Migration 0008 made three, version 1 (later ones add others). */
 	assert_int_equal(store_ind_def_list(f->st, NULL, defs_count, &b),
 	    FZ_OK);
-	assert_string_equal(b.ptr, "normative.filing_rate@1;"
-	    "normative.timely_rate@1;normative.review_rate@1;");
+	assert_true(str_startswith(b.ptr, "normative.filing_rate@1;"
+	    "normative.timely_rate@1;normative.review_rate@1;"));
 	assert_int_equal(store_ind_def_get(f->st, "normative.timely_rate", 0,
 	    &d), FZ_OK);
 	assert_string_equal(d.name, "及时率");
@@ -1468,7 +1468,7 @@ test_indicator_ops(void **state)
 	assert_int_equal(store_ind_links(f->st, p.id, &links, &n), FZ_OK);
 	buf_reset(&b);
 	for (i = 0; i < n; i++)
-		if (links[i].def_key[0] != '\0')
+		if (links[i].def_key[0] != '\0' && links[i].task_number == 9)
 			buf_addf(&b, "%d %s %s %s;", links[i].task_number,
 			    links[i].name, links[i].def_key, links[i].source);
 	assert_string_equal(b.ptr, "9 报备率 normative.filing_rate auto;"
