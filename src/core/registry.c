@@ -801,6 +801,10 @@ reg_desc_json(const struct reg_desc *d)
 	json_object_set_new(o, "key_field",
 	    json_string(d->fields[d->key_field].key));
 	json_object_set_new(o, "date_field", json_string(d->fields[d->date].key));
+	json_object_set_new(o, "title_field",
+	    json_string(d->fields[d->title].key));
+	json_object_set_new(o, "expires_field", d->expires >= 0 ?
+	    json_string(d->fields[d->expires].key) : json_null());
 	return o;
 }
 
