@@ -259,8 +259,8 @@ cmd_list(int argc, char **argv)
 	printf("\n");
 	json_array_foreach(json_object_get(o, "records"), i, r)
 		print_record_line(d, r);
-	printf("共 %lld 份%s\n", (long long)json_integer_value(
-	    json_object_get(o, "total")), d->record_name);
+	printf("共 %lld 条%s记录\n", (long long)json_integer_value(
+	    json_object_get(o, "total")), d->name);
 out:
 	json_decref(o);
 	store_close(st);
@@ -316,6 +316,8 @@ cmd_show(int argc, char **argv)
 			    "name")));
 		else if (json_is_string(v))
 			printf("%s\n", json_string_value(v));
+		else if (json_is_boolean(v))
+			printf("%s\n", json_is_true(v) ? "是" : "否");
 		else
 			printf("%lld\n", (long long)json_integer_value(v));
 	}
