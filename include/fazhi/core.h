@@ -191,6 +191,9 @@ struct report_input {
 	const int64_t	*cites;		/* consolidated reports only */
 	size_t		 ncites;
 	int		 set_cites;
+	const struct report_ind *inds;	/* the task's manual indicators */
+	size_t		 ninds;
+	int		 set_inds;
 };
 
 /* Create (id 0) or change a draft or returned report. */

@@ -180,6 +180,20 @@ enum fz_err	 store_report_cites_set(struct store *, int64_t report_id,
 		    const int64_t *, size_t);
 enum fz_err	 store_report_cites(struct store *, int64_t report_id,
 		    int64_t **, size_t *);
+/* A report's values of manual indicators: replaced as a whole, listed. */
+struct report_ind;
+enum fz_err	 store_report_inds_set(struct store *, int64_t report_id,
+		    const struct report_ind *, size_t);
+enum fz_err	 store_report_inds(struct store *, int64_t report_id,
+		    struct report_ind **, size_t *);
+/*
+ * The value of a task's manual indicator from the newest accepted report
+ * that gives it (a lead unit's consolidated report first, then the latest
+ * period): *report_id 0 when none.
+ */
+enum fz_err	 store_report_ind_latest(struct store *, int64_t task_id,
+		    const char *name, struct report_ind *, int64_t *report_id,
+		    char unit_name[160], char period_name[64]);
 
 /* Files once per SHA-256 (base64 text); evidence rows point at them. */
 enum fz_err	 store_blob_put(struct store *, const char *sha256,
@@ -294,12 +308,13 @@ enum fz_err	 store_ind_links(struct store *, int64_t plan_id,
 		    struct ind_link_row **, size_t *);
 
 /* A whole store, table by table: rows and SHA-256 of canonical rows. */
+#define STORE_COPY_MAX	96	/* tables; store_copy.c checks at build time */
 struct copy_report {
 	struct {
 		const char	*table;
 		int64_t		 rows;
 		char		 sha256[65];
-	}		 t[48];
+	}		 t[STORE_COPY_MAX];
 	size_t		 n;
 };
 

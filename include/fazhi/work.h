@@ -67,6 +67,21 @@ struct report {
 	char		 updated_at[21];
 };
 
+/*
+ * A value a report gives for one of the task's manual indicators (those
+ * no registry computes): a number, or for a deadline or 全覆盖 whether it
+ * is met, with a note.
+ */
+struct report_ind {
+	char		 name[128];
+	int		 has_value;
+	double		 value;
+	int		 done;		/* -1 not given, 0, 1 */
+	char		*note;
+};
+
+#define REPORT_INDS_MAX	20
+
 struct report_event {
 	int64_t		 id;
 	int64_t		 report_id;

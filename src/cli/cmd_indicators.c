@@ -542,9 +542,28 @@ ind_plan(int argc, char **argv)
 
 		buf_reset(&b);
 		if (str_eq(json_string_value(json_object_get(x, "mode")),
-		    "manual"))
+		    "manual")) {
+			json_t *rp = json_object_get(x, "reported"),
+			    *rv = json_object_get(rp, "value"),
+			    *rd = json_object_get(rp, "done");
+
 			buf_addstr(&b, "人工填报");
-		else if (json_is_object(v)) {
+			if (json_is_object(rp)) {
+				buf_addstr(&b, "：");
+				if (json_is_number(rv))
+					buf_addf(&b, "%g%s", json_number_value(rv),
+					    json_string_value(json_object_get(x,
+					    "unit")));
+				if (json_is_boolean(rd))
+					buf_addstr(&b, json_is_true(rd) ?
+					    "已完成" : "未完成");
+				buf_addf(&b, "（%s，%s）", json_string_value(
+				    json_object_get(rp, "unit_name")),
+				    json_string_value(json_object_get(rp,
+				    "period_name")));
+			} else
+				buf_addstr(&b, "，尚无通过审核的报告");
+		} else if (json_is_object(v)) {
 			value_text(v, &b);
 			buf_addf(&b, "（%s，统计日 %s）",
 			    json_string_value(json_object_get(

@@ -1290,6 +1290,49 @@ core_ind_value_json(struct store *st, const struct actor *ac,
 	return FZ_OK;
 }
 
+/*
+ * A manual indicator: the value the newest accepted report of the task
+ * gives for it (the lead unit's consolidated report first), judged
+ * against the plan's target; a deadline or 全覆盖 is met when the report
+ * says it is done.
+ */
+static enum fz_err
+manual_json(struct store *st, const struct ind_link_row *l, json_t *o)
+{
+	struct report_ind	 x;
+	int64_t			 rid;
+	char			 unit[160], period[64];
+	int			 met = -1;
+	enum fz_err		 rc;
+
+	json_object_set_new(o, "mode", json_string("manual"));
+	json_object_set_new(o, "definition", json_null());
+	json_object_set_new(o, "value", json_null());
+	if ((rc = store_report_ind_latest(st, l->task_id, l->name ? l->name :
+	    "", &x, &rid, unit, period)) != FZ_OK)
+		return rc;
+	if (rid == 0) {
+		json_object_set_new(o, "reported", json_null());
+	} else {
+		if (x.done >= 0 && (!x.has_value || !l->has_target))
+			met = x.done;
+		else if (x.has_value && l->has_target)
+			met = compare(x.value, l->comparator, l->target);
+		json_object_set_new(o, "reported", json_pack("{s:I,s:s,s:s,"
+		    "s:o,s:o,s:s}", "report_id", (json_int_t)rid, "unit_name",
+		    unit, "period_name", period, "value", x.has_value ?
+		    json_real(x.value) : json_null(), "done", x.done < 0 ?
+		    json_null() : json_boolean(x.done), "note", x.note ?
+		    x.note : ""));
+		free(x.note);
+	}
+	json_object_set_new(o, "met", met < 0 ? json_null() :
+	    json_boolean(met));
+	json_object_set_new(o, "light", json_string(met < 0 ? "none" : met ?
+	    "green" : "red"));
+	return FZ_OK;
+}
+
 enum fz_err
 core_plan_indicators_json(struct store *st, const struct actor *ac,
     int64_t plan_id, json_t **out, struct diags *dg)
@@ -1341,11 +1384,8 @@ core_plan_indicators_json(struct store *st, const struct actor *ac,
 		json_array_append_new(a, o);
 		if (l->def_key[0] == '\0' || store_ind_def_get(st, l->def_key,
 		    0, &def) != FZ_OK) {
-			json_object_set_new(o, "mode", json_string("manual"));
-			json_object_set_new(o, "definition", json_null());
-			json_object_set_new(o, "value", json_null());
-			json_object_set_new(o, "met", json_null());
-			json_object_set_new(o, "light", json_string("none"));
+			if ((rc = manual_json(st, l, o)) != FZ_OK)
+				goto dberr;
 			continue;
 		}
 		json_object_set_new(o, "mode", json_string("computed"));

@@ -795,9 +795,22 @@ reg_desc_json(const struct reg_desc *d)
 		}
 		if (f->hint != NULL)
 			json_object_set_new(x, "hint", json_string(f->hint));
+		if (f->flags & REG_MULTILINE)
+			json_object_set_new(x, "multiline", json_true());
+		if (f->aliases[0] != NULL) {
+			json_t *al = json_array();
+
+			for (k = 0; k < 3 && f->aliases[k] != NULL; k++)
+				json_array_append_new(al,
+				    json_string(f->aliases[k]));
+			json_object_set_new(x, "aliases", al);
+		}
+		if (f->def != NULL)
+			json_object_set_new(x, "default", json_string(f->def));
 		json_array_append_new(a, x);
 	}
 	json_object_set_new(o, "fields", a);
+	json_object_set_new(o, "record_name", json_string(d->record_name));
 	json_object_set_new(o, "key_field",
 	    json_string(d->fields[d->key_field].key));
 	json_object_set_new(o, "date_field", json_string(d->fields[d->date].key));

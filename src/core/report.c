@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "work-int.h"
+#include "fazhi/indicator.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
@@ -184,6 +185,80 @@ check_cites(struct store *st, const struct report *r,
 	return rc;
 }
 
+/*
+ * Values of the task's manual indicators (those not linked to a computed
+ * definition): each named once; a deadline says whether it is met
+ * (done), 全覆盖 a percentage or done, a count or rate a number (a rate
+ * or percentage at most 100).
+ */
+static enum fz_err
+check_inds(struct store *st, const struct report *r,
+    const struct report_input *in, struct diags *dg)
+{
+	struct ind_link_row	*rows = NULL;
+	size_t			 n = 0, i, j, k;
+	enum fz_err		 rc;
+
+	if (in->ninds == 0)
+		return FZ_OK;
+	if (in->ninds > REPORT_INDS_MAX)
+		return work_fail(dg, FZ_EINVAL, "indicators", "指标至多 %d 项",
+		    REPORT_INDS_MAX);
+	if ((rc = store_ind_links(st, r->plan_id, &rows, &n)) != FZ_OK)
+		return work_store_fail(st, dg, rc);
+	for (i = 0; i < in->ninds && rc == FZ_OK; i++) {
+		const struct report_ind	*x = &in->inds[i];
+		const struct ind_link_row *l = NULL;
+		int			 pct;
+
+		for (k = 0; k < i; k++)
+			if (str_eq(in->inds[k].name, x->name))
+				break;
+		if (k < i) {
+			rc = work_fail(dg, FZ_EINVAL, "indicators", "指标“%s”"
+			    "填写了两次", x->name);
+			break;
+		}
+		for (j = 0; j < n; j++)
+			if (rows[j].task_id == r->task_id && rows[j].name !=
+			    NULL && str_eq(rows[j].name, x->name))
+				l = &rows[j];
+		if (l == NULL) {
+			rc = work_fail(dg, FZ_EINVAL, "indicators", "本项任务没有"
+			    "名为“%s”的指标", x->name);
+			break;
+		}
+		if (l->def_key[0] != '\0') {
+			rc = work_fail(dg, FZ_EINVAL, "indicators", "指标“%s”由"
+			    "台账计算，不需填报", x->name);
+			break;
+		}
+		pct = str_eq(l->kind, "rate") || str_eq(l->kind, "coverage") ||
+		    str_eq(l->unit, "%");
+		if (str_eq(l->kind, "deadline") && x->done < 0)
+			rc = work_fail(dg, FZ_EINVAL, "indicators", "指标“%s”"
+			    "是时限要求：请说明是否已按期完成", x->name);
+		else if (!str_eq(l->kind, "deadline") && !str_eq(l->kind,
+		    "coverage") && !x->has_value)
+			rc = work_fail(dg, FZ_EINVAL, "indicators", "指标“%s”"
+			    "须填写数值", x->name);
+		else if (str_eq(l->kind, "coverage") && !x->has_value &&
+		    x->done < 0)
+			rc = work_fail(dg, FZ_EINVAL, "indicators", "指标“%s”"
+			    "须填写覆盖率或是否已全覆盖", x->name);
+		else if (x->has_value && (x->value < 0 || (pct && x->value >
+		    100) || x->value > 1e9))
+			rc = work_fail(dg, FZ_EINVAL, "indicators", "指标“%s”"
+			    "的数值 %g 不在%s之内", x->name, x->value, pct ?
+			    " 0 至 100 " : "合理范围");
+		else if (x->note != NULL && strlen(x->note) > 2000)
+			rc = work_fail(dg, FZ_EINVAL, "indicators", "指标“%s”"
+			    "的说明不能超过 2000 字节", x->name);
+	}
+	ind_link_rows_free(rows, n);
+	return rc;
+}
+
 static enum fz_err
 apply_input(struct store *st, struct report *r, const struct report_input *in,
     struct diags *dg)
@@ -303,6 +378,8 @@ core_report_save(struct store *st, const struct actor *ac, int64_t id,
 		rc = apply_input(st, &r, in, dg);
 	if (rc == FZ_OK && in->set_cites)
 		rc = check_cites(st, &r, in, dg);
+	if (rc == FZ_OK && in->set_inds)
+		rc = check_inds(st, &r, in, dg);
 	if (rc != FZ_OK)
 		goto out;
 	if ((rc = store_begin(st)) != FZ_OK) {
@@ -312,6 +389,8 @@ core_report_save(struct store *st, const struct actor *ac, int64_t id,
 	rc = store_report_put(st, &r);
 	if (rc == FZ_OK && in->set_cites)
 		rc = store_report_cites_set(st, r.id, in->cites, in->ncites);
+	if (rc == FZ_OK && in->set_inds)
+		rc = store_report_inds_set(st, r.id, in->inds, in->ninds);
 	if (rc == FZ_OK) {
 		memset(&e, 0, sizeof(e));
 		e.report_id = r.id;
@@ -547,6 +626,27 @@ core_report_review(struct store *st, const struct actor *ac, int64_t id,
 	return change_end(st, ac, &r, &c, before, rc, dg);
 }
 
+/* A report's values of manual indicators. */
+static json_t *
+report_inds_json(struct store *st, int64_t report_id)
+{
+	struct report_ind	*v;
+	json_t			*a = json_array();
+	size_t			 n, i;
+
+	if (store_report_inds(st, report_id, &v, &n) != FZ_OK)
+		return a;
+	for (i = 0; i < n; i++) {
+		json_array_append_new(a, json_pack("{s:s,s:o,s:o,s:s}", "name",
+		    v[i].name, "value", v[i].has_value ? json_real(v[i].value) :
+		    json_null(), "done", v[i].done < 0 ? json_null() :
+		    json_boolean(v[i].done), "note", v[i].note));
+		free(v[i].note);
+	}
+	free(v);
+	return a;
+}
+
 json_t *
 core_report_json(struct store *st, const struct actor *ac,
     const struct report *r, int full)
@@ -625,6 +725,7 @@ core_report_json(struct store *st, const struct actor *ac,
 		free(cites);
 	}
 	json_object_set_new(o, "cites", a);
+	json_object_set_new(o, "indicators", report_inds_json(st, r->id));
 	a = json_array();
 	if (store_evidence_list(st, r->id, &e, &n) == FZ_OK) {
 		for (i = 0; i < n; i++) {

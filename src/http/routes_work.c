@@ -237,6 +237,86 @@ h_reports(struct req *r)
 	answer(r, rc, o, NULL);
 }
 
+/*
+ * "indicators": [{"name", "value": number|null, "done": bool|null,
+ * "note"}]: the values of the task's manual indicators (checked against
+ * the plan by the core).
+ */
+static int
+report_inds(struct req *r, struct report_ind **out, size_t *n, int *set)
+{
+	json_t		*a = json_object_get(r->json, "indicators"), *x, *v;
+	struct report_ind *inds;
+	size_t		 i;
+	const char	*why = NULL;
+
+	*out = NULL;
+	*n = 0;
+	*set = a != NULL;
+	if (a == NULL)
+		return 0;
+	if (!json_is_array(a) || json_array_size(a) > REPORT_INDS_MAX) {
+		http_error(r, 400, "INVALID", "字段“indicators”应为指标数值的"
+		    "数组（至多 20 项）", "indicators");
+		return -1;
+	}
+	inds = xcalloc(json_array_size(a) + 1, sizeof(*inds));
+	json_array_foreach(a, i, x) {
+		struct report_ind *d = &inds[i];
+		const char *name = json_string_value(json_object_get(x, "name"));
+		const char *note = json_string_value(json_object_get(x, "note"));
+
+		d->done = -1;
+		if (!json_is_object(x) || name == NULL || name[0] == '\0' ||
+		    strlen(name) >= sizeof(d->name)) {
+			why = "每项指标须有名称（name）";
+			break;
+		}
+		snprintf(d->name, sizeof(d->name), "%s", name);
+		v = json_object_get(x, "value");
+		if (v != NULL && !json_is_null(v)) {
+			if (!json_is_number(v)) {
+				why = "指标的 value 应为数字";
+				break;
+			}
+			d->has_value = 1;
+			d->value = json_number_value(v);
+		}
+		v = json_object_get(x, "done");
+		if (v != NULL && !json_is_null(v)) {
+			if (!json_is_boolean(v)) {
+				why = "指标的 done 应为 true 或 false";
+				break;
+			}
+			d->done = json_is_true(v);
+		}
+		v = json_object_get(x, "note");
+		if (v != NULL && !json_is_null(v) && (note == NULL ||
+		    strlen(note) > TEXT_MAX)) {
+			why = "指标的 note 应为文字";
+			break;
+		}
+		d->note = xstrdup(note ? note : "");
+	}
+	*out = inds;
+	*n = i;
+	if (why != NULL) {
+		http_error(r, 400, "INVALID", why, "indicators");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+report_inds_free(struct report_ind *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i].note);
+	free(v);
+}
+
 static int
 report_input(struct req *r, struct report_input *in, int64_t **cites)
 {
@@ -286,6 +366,8 @@ struct report_in {
 	int64_t			 id;	/* 0: a new report */
 	struct report_input	 in;
 	int64_t			*cites;
+	struct report_ind	*inds;
+	size_t			 ninds;
 };
 
 static void
@@ -293,6 +375,7 @@ report_in_release(struct report_in *in)
 {
 	free(in->cites);
 	free((char *)(uintptr_t)in->in.measures);
+	report_inds_free(in->inds, in->ninds);
 }
 
 static int
@@ -305,7 +388,13 @@ read_report(struct req *r, int with_id, struct report_in *in)
 		http_error(r, 400, "BAD_JSON", "请求内容应为 JSON 对象", NULL);
 		return -1;
 	}
-	return report_input(r, &in->in, &in->cites);
+	if (report_input(r, &in->in, &in->cites))
+		return -1;
+	if (report_inds(r, &in->inds, &in->ninds, &in->in.set_inds))
+		return -1;
+	in->in.inds = in->inds;
+	in->in.ninds = in->ninds;
+	return 0;
 }
 
 static int

@@ -252,6 +252,18 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_CITE_DEL] = "DELETE FROM report_cite WHERE report_id = ?1",
 	[STMT_CITE_INS] = "INSERT INTO report_cite (report_id, cited_id) "
 	    "VALUES (?1, ?2)",
+	[STMT_RIND_DEL] = "DELETE FROM report_indicator WHERE report_id = ?1",
+	[STMT_RIND_INS] = "INSERT INTO report_indicator (report_id, name, "
+	    "value, done, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_RIND_LIST] = "SELECT name, value, done, note FROM "
+	    "report_indicator WHERE report_id = ?1 ORDER BY name",
+	[STMT_RIND_LATEST] = "SELECT ri.name, ri.value, ri.done, ri.note, "
+	    "r.id, u.name, p.name FROM report_indicator ri JOIN report r ON "
+	    "r.id = ri.report_id JOIN unit u ON u.id = r.unit_id JOIN period p "
+	    "ON p.id = r.period_id WHERE r.task_id = ?1 AND ri.name = ?2 AND "
+	    "r.state = 'accepted' ORDER BY CASE r.kind WHEN 'consolidated' "
+	    "THEN 0 ELSE 1 END, p.ends DESC, r.accepted_at DESC, r.id DESC "
+	    "LIMIT 1",
 	[STMT_CITE_LIST] = "SELECT cited_id FROM report_cite WHERE "
 	    "report_id = ?1 ORDER BY cited_id",
 	[STMT_BLOB_PUT] = "INSERT INTO file_blob (sha256, size, data) VALUES "

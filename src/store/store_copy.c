@@ -98,6 +98,9 @@ static const struct table tables[] = {
 	    { "updated_at", 'T' } } },
 	{ "report_cite", "report_id, cited_id", 0, { { "report_id", 'I' },
 	    { "cited_id", 'I' } } },
+	{ "report_indicator", "report_id, name", 0, { { "report_id", 'I' },
+	    { "name", 'T' }, { "value", 'R' }, { "done", 'I' },
+	    { "note", 'T' } } },
 	{ "report_event", "id", 1, { { "id", 'I' }, { "report_id", 'I' },
 	    { "at", 'T' }, { "actor", 'T' }, { "action", 'T' },
 	    { "reason", 'T' }, { "comment", 'T' } } },
@@ -180,6 +183,7 @@ static const struct table tables[] = {
 	    { "prev_hash", 'T' }, { "hash", 'T' } } },
 };
 #define NTABLES	(sizeof(tables) / sizeof(tables[0]))
+_Static_assert(NTABLES <= STORE_COPY_MAX, "raise STORE_COPY_MAX");
 
 static size_t
 ncols(const struct table *t)

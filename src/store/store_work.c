@@ -978,3 +978,91 @@ audit_entry_release(struct audit_entry *e)
 	free(e->object);
 	free(e->detail);
 }
+
+/* Values of manual indicators in reports. */
+
+enum fz_err
+store_report_inds_set(struct store *st, int64_t report_id,
+    const struct report_ind *v, size_t n)
+{
+	struct dbq	*q;
+	enum fz_err	 rc;
+	size_t		 i;
+
+	if ((q = q_open(st, STMT_RIND_DEL)) == NULL)
+		return q_err(st);
+	q_int(q, 1, report_id);
+	if ((rc = q_run(q)) != FZ_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if ((q = q_open(st, STMT_RIND_INS)) == NULL)
+			return q_err(st);
+		q_int(q, 1, report_id);
+		q_text(q, 2, v[i].name);
+		if (v[i].has_value)
+			q_real(q, 3, v[i].value);
+		else
+			q_null(q, 3);
+		if (v[i].done >= 0)
+			q_int(q, 4, v[i].done);
+		else
+			q_null(q, 4);
+		q_text(q, 5, v[i].note ? v[i].note : "");
+		if ((rc = q_run(q)) != FZ_OK)
+			return rc;
+	}
+	return FZ_OK;
+}
+
+static void
+read_ind(struct dbq *q, struct report_ind *x)
+{
+	memset(x, 0, sizeof(*x));
+	q_colcpy(q, 0, x->name, sizeof(x->name));
+	if ((x->has_value = !q_colnull(q, 1)))
+		x->value = q_colreal(q, 1);
+	x->done = q_colnull(q, 2) ? -1 : (int)q_colint(q, 2);
+	x->note = q_coldup(q, 3);
+	if (x->note == NULL)
+		x->note = xstrdup("");
+}
+
+enum fz_err
+store_report_inds(struct store *st, int64_t report_id,
+    struct report_ind **v, size_t *n)
+{
+	struct dbq	*q;
+
+	*v = NULL;
+	*n = 0;
+	if ((q = q_open(st, STMT_RIND_LIST)) == NULL)
+		return q_err(st);
+	q_int(q, 1, report_id);
+	COLLECT(q, st, struct report_ind, v, n, read_ind);
+	return FZ_OK;
+}
+
+enum fz_err
+store_report_ind_latest(struct store *st, int64_t task_id, const char *name,
+    struct report_ind *x, int64_t *report_id, char unit_name[160],
+    char period_name[64])
+{
+	struct dbq	*q;
+	int		 r;
+
+	*report_id = 0;
+	memset(x, 0, sizeof(*x));
+	x->done = -1;
+	if ((q = q_open(st, STMT_RIND_LATEST)) == NULL)
+		return q_err(st);
+	q_int(q, 1, task_id);
+	q_text(q, 2, name);
+	if ((r = q_step(q)) == 1) {
+		read_ind(q, x);
+		*report_id = q_colint(q, 4);
+		q_colcpy(q, 5, unit_name, 160);
+		q_colcpy(q, 6, period_name, 64);
+	}
+	q_reset(q);
+	return r < 0 ? q_err(st) : FZ_OK;
+}

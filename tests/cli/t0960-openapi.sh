@@ -131,7 +131,7 @@ eq "$(jget .report.state)" submitted "approved: waiting for review"
 call sup GET "/api/reports?state=submitted&queue=1"
 call sup POST "/api/reports/$R/review" '{"decision":"return","reason":"R02","comment":"请补充聘书扫描件"}'
 eq "$(jget .report.state)" returned "returned (退回)"
-call scc PUT "/api/reports/$R" '{"narrative":"聘任行政执法社会监督员12名，名单附后。","measures":[1,2,3]}'
+call scc PUT "/api/reports/$R" '{"narrative":"聘任行政执法社会监督员12名，名单附后。","measures":[1,2,3],"indicators":[{"name":"县乡两级执法协调监督工作体系","done":false,"note":"县级已建立，镇级推进中"}]}'
 code 200 "revised"
 call scc POST "/api/reports/$R/submit"
 call scl POST "/api/reports/$R/approve" '{}'
@@ -218,6 +218,64 @@ call admin POST /api/calendar/2027 '{"source":"测试","days":[{"date":"2027-01-
 code 200 "an administrator loads a calendar year"
 call admin GET /api/calendar/2027
 
+# Registries (台账) and indicators: a 行政规范性文件 typed in the form,
+# corrected, reviewed by the 依法治县办, more imported from a CSV (a dry
+# run first), exported, an evidence file; the filing rates computed, a
+# definition changed (a new version), a plan indicator linked by hand.
+call sfjc GET /api/registries
+code 200 "the registries and their fields"
+call sfjc POST /api/registries/normative '{"unit":"sfj","doc_no":"莘司发〔2022〕1号","title":"莘县行政执法公示办法","published":"2022-01-10","filed":"2022-01-20","expires":"2022-06-30"}'
+code 200 "a 规范性文件 is entered"
+NR=$(jget .record.id)
+call sfjc PUT "/api/registries/normative/$NR" '{"revision":1,"note":"公布后第10日报送备案"}'
+code 200 "and corrected"
+call sup PUT "/api/registries/normative/$NR" '{"reviewed":"2022-02-10","conclusion":"予以备案"}'
+code 200 "the 备案审查 result is entered by the 依法治县办"
+printf '制定机关,文号,标题,公布日期,报送备案日期\nsfj,莘司发〔2022〕2号,莘县重大行政执法决定法制审核办法,2022-03-01,2022-03-31\n' >"$T/normative.csv"
+call sfjc POST "/api/registries/normative/import?name=normative.csv&dry_run=1" "" \
+    -H 'Content-Type: text/csv' --data-binary @"$T/normative.csv"
+code 200 "an import checked (dry run)"
+call sfjc POST "/api/registries/normative/import?name=normative.csv" "" \
+    -H 'Content-Type: text/csv' --data-binary @"$T/normative.csv"
+code 200 "and imported"
+call sfjc GET /api/registries/normative
+call sfjc GET "/api/registries/normative?q=%E5%85%AC%E7%A4%BA&from=2022-01-01&to=2022-12-31&page=1&per_page=20"
+call sfjc GET "/api/registries/normative/$NR"
+eq "$(jget '.history | length')" 3 "the record's history: created, corrected, reviewed"
+call sfjc GET "/api/registries/normative/export?format=csv"
+code 200 "exported as CSV"
+call sfjc GET "/api/registries/normative/export"
+code 200 "exported as XLSX"
+call sfjc GET "/api/registries/normative/expiring?days=180"
+call sfjc POST "/api/registries/normative/$NR/evidence?name=%E5%A4%87%E6%A1%88%E5%87%BD.pdf" "" \
+    -H 'Content-Type: application/pdf' --data-binary @"$T/a.pdf"
+code 200 "an evidence file of the record"
+RE=$(jget .evidence.id)
+call sfjc GET "/api/registry-evidence/$RE"
+code 200 "downloaded"
+call sup GET /api/indicators
+call sup POST /api/indicators/compute '{"as_of":"2022-04-08"}'
+code 200 "the indicators computed"
+VID=$(jget '.values[0].id')
+call sup GET "/api/indicator-values/$VID"
+code 200 "a value with the records behind it"
+call sup GET /api/indicators/normative.timely_rate
+call sup PUT /api/indicators/normative.timely_rate '{"params":{"limit_days":20},"note":"本地规定：20日内报送备案。"}'
+code 200 "a definition changed: a new version"
+call sup GET /api/plans/1/indicators
+eq "$(jget '.indicators[] | select(.task_number == 13) | .reported.done')" false \
+    "task 13's manual indicator as the accepted report gives it"
+call sup PUT /api/plans/1/indicators '{"task_number":9,"name":"及时率","definition":"normative.timely_rate"}'
+code 200 "a plan indicator linked by hand"
+printf '制定机关,文号,标题,公布日期,报送备案日期\nsfj,莘司发〔2022〕3号,某办法,2022-03-01,2022-02-01\n' >"$T/bad.csv"
+call sfjc POST "/api/registries/normative/import?name=bad.csv" "" \
+    -H 'Content-Type: text/csv' --data-binary @"$T/bad.csv"
+code 400 "a bad row: every error with its line and column"
+call scc PUT "/api/registries/normative/$NR" '{"note":"改"}'
+code 403 "another unit's record"
+call sfjc GET /api/registries/nosuch
+code 404 "an unknown registry"
+
 # Refusals: each must be described, with the error body.
 call - GET /api/plans
 code 401 "no session"
@@ -260,6 +318,7 @@ while IFS="$tab" read -r verdict what; do
 	esac
 done <"$T/check.out"
 eq "$rc" 0 "openapi_check.py passed ($ncall calls)"
+[ -n "${FAZHI_KEEP_CALLS:-}" ] && cp -r "$T/calls" "$T/calls.tsv" "$FAZHI_KEEP_CALLS"/
 
 # The checker must fail when the description is wrong. break NAME EXPR:
 # a copy of the description changed by the Python statement EXPR on d.

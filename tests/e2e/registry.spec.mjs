@@ -1,10 +1,12 @@
 // registry.spec.mjs: the 规范性文件 registry and the indicators in the
 // browser: the supervisor types a document whose filing date is before
-// its publication and is told which field is wrong, fixes it and saves;
+// its publication and is told which field is wrong, fixes it and saves,
+// sees the record's history field by field and attaches a file;
 // an import with a bad date lists the cell at fault and stores nothing;
 // a good import is listed; the indicators are computed and the plan's
 // task 9 and the dashboard show them with their light; a unit's clerk
-// sees only its own.
+// sees only its own; a clerk's report form offers the task's manual
+// indicators.
 import { test, newPage, signIn, title, assert, eq, BASE, Api } from './lib.mjs'
 
 const HEAD = '制定机关,文号,标题,公布日期,报送备案日期,审查完成日期,审查结论,有效期至,清理状态,备注\n'
@@ -40,6 +42,12 @@ export async function run () {
       await date(p, '报送备案日期', '2022-03-20')
       await p.click('[data-test=save]')
       await p.waitForSelector('[data-test=records] td:has-text("莘司发〔2022〕8号")')
+      // The saved record opens with its history, field by field, and
+      // takes an evidence file.
+      const h = await p.waitForSelector('[data-test=history]')
+      assert((await h.textContent()).includes('文号：莘司发〔2022〕8号'), 'the history names the fields: ' + await h.textContent())
+      await p.setInputFiles('[data-test=evidence-file]', { name: '备案报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 备案报告\n') })
+      await p.waitForSelector('.el-dialog a:has-text("备案报告.pdf")')
     } finally { await p.context().close() }
   })
 
@@ -88,6 +96,22 @@ export async function run () {
       await p.goto(BASE + '/registries/normative')
       await p.waitForSelector('[data-test=records] td:has-text("莘教发〔2022〕1号")')
       assert(!(await p.$('[data-test=records] td:has-text("莘司发〔2022〕8号")')), 'not 司法局\'s')
+    } finally { await p.context().close() }
+  })
+
+  await test('a clerk reports the task\'s manual indicator in the report form', async () => {
+    const api = new Api()
+    await api.login('jtj_lly')
+    const plans = (await api.get('/api/plans')).body.plans
+    const plan = (await api.get(`/api/plans/${plans[0].id}`)).body.plan
+    const t13 = plan.tasks.find((t) => t.number === 13)
+    const p = await newPage()
+    try {
+      await signIn(p, 'jtj_lly')
+      await p.goto(BASE + `/reports/new?task=${t13.id}`)
+      const box = await p.waitForSelector('[data-test=manual-indicators]')
+      const text = await box.textContent()
+      assert(text.includes('县乡两级执法协调监督工作体系'), 'task 13\'s 全覆盖 indicator is offered: ' + text)
     } finally { await p.context().close() }
   })
 }

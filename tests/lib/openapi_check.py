@@ -22,7 +22,8 @@
 # Schemas are OpenAPI 3.0: $ref is resolved in place, "nullable: true"
 # becomes a type union with null, and an object schema with "properties"
 # and no "additionalProperties" is closed (additionalProperties: false), so
-# a field the server sends but the description does not name is a failure.
+# a field the server sends but the description does not name is a failure;
+# an "allOf" of object schemas is merged first and closed as a whole.
 # Validation is JSON Schema draft 4 (python3-jsonschema).
 #
 # Output: one line per check, "PASS<TAB>what" or "FAIL<TAB>what", with
@@ -93,6 +94,32 @@ class Spec:
             node = self.lookup(node["$ref"])
         return node
 
+    def merge_all_of(self, node):
+        """allOf of object schemas as one object schema, so that closing
+        each part (no additionalProperties) does not refuse the others'
+        properties: an object is closed as a whole."""
+        parts = node.get("allOf")
+        if not isinstance(parts, list):
+            return node
+        parts = [self.merge_all_of(self.deref(p)) for p in parts]
+        if not all(isinstance(p, dict) and "properties" in p and
+                   "allOf" not in p for p in parts):
+            return node
+        out = {k: v for k, v in node.items() if k != "allOf"}
+        props, req = {}, []
+        for p in parts:
+            for k, v in p.items():
+                if k == "properties":
+                    props.update(v)
+                elif k == "required":
+                    req += [r for r in v if r not in req]
+                elif k not in out:
+                    out[k] = v
+        out["properties"] = props
+        if req:
+            out["required"] = req
+        return out
+
     def schema(self, node, seen=()):
         """An OpenAPI 3.0 schema as a self-contained JSON Schema draft 4."""
         if isinstance(node, list):
@@ -104,6 +131,7 @@ class Spec:
             if ref in seen:
                 raise ValueError("recursive schema: " + ref)
             return self.schema(self.lookup(ref), seen + (ref,))
+        node = self.merge_all_of(node)
         out = {}
         for k, v in node.items():
             if k in OPENAPI_ONLY or k.startswith("x-"):

@@ -827,6 +827,52 @@ test_workflow_ops(void **state)
 	assert_int_equal(cites[0], r.id);
 	free(cites);
 
+	/* Values of manual indicators: replaced as a whole; the newest
+	 * accepted report's value is the one the plan shows, a lead unit's
+	 * consolidated report first. */
+	{
+		struct report_ind	 in[2], *out, lx;
+		int64_t			 rid;
+		char			 un[160], pn[64];
+
+		memset(in, 0, sizeof(in));
+		snprintf(in[0].name, sizeof(in[0].name), "全覆盖");
+		in[0].has_value = 1;
+		in[0].value = 87.5;
+		in[0].done = -1;
+		in[0].note = (char *)(uintptr_t)"村级未完成";
+		snprintf(in[1].name, sizeof(in[1].name), "年底前");
+		in[1].done = 1;
+		in[1].note = (char *)(uintptr_t)"";
+		assert_int_equal(store_report_inds_set(f->st, r.id, in, 2),
+		    FZ_OK);
+		assert_int_equal(store_report_inds_set(f->st, c.id, in + 1, 1),
+		    FZ_OK);
+		assert_int_equal(store_report_inds(f->st, r.id, &out, &n),
+		    FZ_OK);
+		assert_int_equal(n, 2);
+		assert_string_equal(out[0].name, "全覆盖");
+		assert_true(out[0].has_value && out[0].value == 87.5);
+		assert_int_equal(out[0].done, -1);
+		assert_string_equal(out[0].note, "村级未完成");
+		assert_false(out[1].has_value);
+		assert_int_equal(out[1].done, 1);
+		free(out[0].note);
+		free(out[1].note);
+		free(out);
+		/* Neither report is accepted: nothing to show. */
+		assert_int_equal(store_report_ind_latest(f->st, task13, "年底前",
+		    &lx, &rid, un, pn), FZ_OK);
+		assert_int_equal(rid, 0);
+		assert_int_equal(store_report_inds_set(f->st, r.id, in, 1),
+		    FZ_OK);
+		assert_int_equal(store_report_inds(f->st, r.id, &out, &n),
+		    FZ_OK);
+		assert_int_equal(n, 1);
+		free(out[0].note);
+		free(out);
+	}
+
 	/* A file kept once, used by two reports: each sees the other. */
 	assert_int_equal(store_blob_put(f->st, "ab12", 3, "YWJj"), FZ_OK);
 	assert_int_equal(store_blob_put(f->st, "ab12", 3, "YWJj"), FZ_OK);
