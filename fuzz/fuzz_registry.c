@@ -6,8 +6,9 @@
  * the styles and the workbook. Every table is parsed into records of each
  * registry against a built-in directory. Records that parse must hold
  * values of their fields' types, come back the same through the CSV
- * export and through the API's JSON, and the three filing rates computed
- * over them must add up. All is released: a leak is a finding too.
+ * export and through the API's JSON, and the three filing rates, the
+ * grouped 出庭应诉 rate and the 复议 time limit computed over them must
+ * add up. All is released: a leak is a finding too.
  * SPDX-License-Identifier: MIT
  */
 #include <stdint.h>
@@ -277,6 +278,60 @@ rates(const struct reg_desc *d, struct reg_record *r, size_t n)
 	}
 }
 
+/*
+ * The 行政应诉 rates count groups (a case per instance) and the 行政复议
+ * limits take any of three branches: counted, failing and excluded
+ * records still add up, and the groups counted never exceed those due.
+ */
+static void
+other_rates(const struct reg_desc *d, struct reg_record *r, size_t n)
+{
+	static const char *const defs[][4] = {
+		{ "litigation", "{\"op\":\"in\",\"field\":\"head_rank\","
+		    "\"values\":[\"正职\",\"副职\",\"分管负责人\"]}",
+		    "{\"all\":[{\"op\":\"eq\",\"field\":\"heard\",\"value\":"
+		    "true},{\"op\":\"set\",\"field\":\"hearing_date\"}]}",
+		    "{\"group_by\":[\"case_no\",\"instance\"]}" },
+		{ "reconsideration", "{\"any\":[{\"all\":[{\"op\":\"eq\","
+		    "\"field\":\"simple\",\"value\":true},{\"op\":\"within\","
+		    "\"field\":\"concluded\",\"from\":\"accepted\",\"days\":"
+		    "30}]},{\"all\":[{\"not\":{\"op\":\"eq\",\"field\":"
+		    "\"simple\",\"value\":true}},{\"op\":\"within\",\"field\":"
+		    "\"concluded\",\"from\":\"accepted\",\"days\":60}]}]}",
+		    "{\"any\":[{\"op\":\"set\",\"field\":\"concluded\"},{"
+		    "\"op\":\"past\",\"field\":\"accepted\",\"days\":60}]}",
+		    "{}" },
+	};
+	struct ind_def		 def;
+	struct ind_result	 res;
+	char			 why[400];
+	size_t			 i;
+
+	for (i = 0; i < sizeof(defs) / sizeof(defs[0]); i++) {
+		if (!str_eq(d->key, defs[i][0]))
+			continue;
+		memset(&def, 0, sizeof(def));
+		snprintf(def.key, sizeof(def.key), "fuzz.rate");
+		snprintf(def.name, sizeof(def.name), "率");
+		snprintf(def.registry, sizeof(def.registry), "%s", d->key);
+		snprintf(def.kind, sizeof(def.kind), "rate");
+		snprintf(def.unit, sizeof(def.unit), "%%");
+		snprintf(def.scope, sizeof(def.scope), "unit");
+		snprintf(def.basis, sizeof(def.basis), "ours");
+		def.numerator = (char *)(uintptr_t)defs[i][1];
+		def.denominator = (char *)(uintptr_t)defs[i][2];
+		def.params = (char *)(uintptr_t)defs[i][3];
+		def.source = (char *)(uintptr_t)"本系统定义";
+		if (ind_compute(d, &def, r, n, "2024-12-31", NULL, 0, &res, why,
+		    sizeof(why)) != FZ_OK)
+			abort();
+		if (res.num > res.den || res.ncounted + res.nfailing +
+		    res.nexcluded != n || (size_t)res.den > n)
+			abort();
+		ind_result_release(&res);
+	}
+}
+
 static void
 run(const char *data, size_t len)
 {
@@ -318,6 +373,7 @@ run(const char *data, size_t len)
 			if (m > 0)
 				csv_round_trip(d, ok, m);
 			rates(d, r, n);
+			other_rates(d, r, n);
 			free(ok);
 			reg_records_free(r, n);
 		} else if (r != NULL || dg.nerrors == 0)

@@ -152,6 +152,19 @@ cmp_text(json_t *c)
 	    "≤ " : "= ";
 }
 
+/* "≥ 100%" of a definition, or 无 when it has no target. */
+static const char *
+target_text(json_t *d, char *out, size_t n)
+{
+	if (!json_is_number(json_object_get(d, "target")))
+		snprintf(out, n, "无");
+	else
+		snprintf(out, n, "%s%g%s", cmp_text(json_object_get(d,
+		    "comparator")), json_number_value(json_object_get(d,
+		    "target")), json_string_value(json_object_get(d, "unit")));
+	return out;
+}
+
 static int
 ind_list(int argc, char **argv)
 {
@@ -161,6 +174,7 @@ ind_list(int argc, char **argv)
 	json_t		*o = NULL, *d;
 	struct buf	 b = BUF_INIT;
 	size_t		 i;
+	char		 tgt[64];
 	int		 done, rc;
 
 	rc = parse(argc, argv, &a, &done);
@@ -191,13 +205,11 @@ ind_list(int argc, char **argv)
 			    json_object_get(c, "as_of")));
 		} else
 			buf_addstr(&b, "尚未计算");
-		printf("%-24s 第%lld版  %s  目标 %s%g%s  全县 %s\n",
+		printf("%-24s 第%lld版  %s  目标 %s  全县 %s\n",
 		    json_string_value(json_object_get(d, "key")),
 		    (long long)json_integer_value(json_object_get(d,
 		    "version")), json_string_value(json_object_get(d, "name")),
-		    cmp_text(json_object_get(d, "comparator")),
-		    json_number_value(json_object_get(d, "target")),
-		    json_string_value(json_object_get(d, "unit")), b.ptr);
+		    target_text(d, tgt, sizeof(tgt)), b.ptr);
 	}
 	buf_release(&b);
 	json_decref(o);
@@ -245,6 +257,7 @@ ind_show(int argc, char **argv)
 	json_t		*o = NULL, *v, *drill = NULL;
 	int64_t		 pick = 0, unit = 0;
 	size_t		 i;
+	char		 tgt[64];
 	int		 done, rc;
 
 	rc = parse(argc, argv, &a, &done);
@@ -295,10 +308,8 @@ ind_show(int argc, char **argv)
 	printf("%s（%s，第 %lld 版）\n", json_string_value(json_object_get(o,
 	    "name")), json_string_value(json_object_get(o, "key")),
 	    (long long)json_integer_value(json_object_get(o, "version")));
-	printf("  目标：%s%g%s；范围：%s；台账：%s；类型：%s\n",
-	    cmp_text(json_object_get(o, "comparator")),
-	    json_number_value(json_object_get(o, "target")),
-	    json_string_value(json_object_get(o, "unit")),
+	printf("  目标：%s；范围：%s；台账：%s；类型：%s\n",
+	    target_text(o, tgt, sizeof(tgt)),
 	    str_eq(json_string_value(json_object_get(o, "scope")), "unit") ?
 	    "全县及各单位" : "全县", json_string_value(json_object_get(o,
 	    "registry")), str_eq(json_string_value(json_object_get(o,

@@ -18,11 +18,15 @@
 #include "fazhi/banned.h"
 
 extern const struct reg_desc	 reg_normative;
+extern const struct reg_desc	 reg_litigation;
+extern const struct reg_desc	 reg_reconsideration;
 extern const struct reg_desc	 reg_activity;
 extern const struct reg_desc	 reg_proof;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
+	&reg_litigation,
+	&reg_reconsideration,
 	&reg_activity,
 	&reg_proof,
 };

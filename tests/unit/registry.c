@@ -5,7 +5,8 @@
  * the XLSX reader (shared and inline strings, date styles, the 1904 date
  * system, sparse rows), and the three filing rates of task 9 computed over
  * tests/registry/normative-2022.csv, whose values are worked out by hand
- * in tests/cli/t1200-registry.sh; the rules of the 活动 and 证明事项清单
+ * in tests/cli/t1200-registry.sh; the rules of the 行政应诉 and 行政复议
+ * registries, each naming its field; the rules of the 活动 and 证明事项清单
  * registries and their counts and 告知承诺 rate over a few records.
  * SPDX-License-Identifier: MIT
  */
@@ -14,6 +15,7 @@
 
 #include <unistd.h>
 
+#include <jansson.h>
 #include <zip.h>
 
 #include "fazhi/csv.h"
@@ -599,6 +601,110 @@ test_workdays_groups(void **state)
 }
 
 /*
+ * The first field a record breaks, from the JSON of a form (as the API
+ * reads it), or "" when it passes every rule of its registry.
+ */
+static const char *
+broken(const char *reg, const char *json, const char *today)
+{
+	static char		 out[64];
+	const struct reg_desc	*d = registry_find(reg);
+	struct unit_dir		 dir;
+	struct reg_record	 r;
+	struct reg_problems	 p;
+	struct diags		 dg = { 0 };
+	json_t			*j = json_loads(json, 0, NULL);
+
+	assert_non_null(d);
+	assert_non_null(j);
+	dir_make(&dir);
+	assert_int_equal(reg_record_from_json(d, j, &dir, NULL, &r, &dg),
+	    FZ_OK);
+	memset(&p, 0, sizeof(p));
+	reg_record_check(d, &r, today, &p);
+	snprintf(out, sizeof(out), "%s", p.n > 0 ?
+	    d->fields[p.v[0].field].key : "");
+	reg_record_release(&r);
+	unit_dir_release(&dir);
+	diags_release(&dg);
+	json_decref(j);
+	return out;
+}
+
+/* 行政应诉 and 行政复议: each rule of their check functions names its field. */
+static void
+test_litigation_rules(void **state)
+{
+#define LIT(x)	"{\"unit\":\"sfj\",\"reg_no\":\"A-1\",\"case_no\":\"A\"," \
+	    "\"cause\":\"案由\",\"court\":\"莘县人民法院\",\"instance\":" \
+	    "\"一审\",\"noticed\":\"2022-02-01\"," x "}"
+#define REC(x)	"{\"agency\":\"sfj\",\"case_no\":\"莘政复〔2024〕1号\"," \
+	    "\"applicant\":\"甲\",\"respondent\":\"scjg\",\"applied\":" \
+	    "\"2024-03-01\",\"accepted\":\"2024-03-02\"," x "}"
+	const char	*t = "2024-12-31";
+
+	(void)state;
+	assert_string_equal(broken("litigation", LIT("\"heard\":true,"
+	    "\"hearing_date\":\"2022-03-01\",\"head\":\"王五\","
+	    "\"head_rank\":\"正职\""), t), "");
+	assert_string_equal(broken("litigation", LIT("\"heard\":true,"
+	    "\"hearing_date\":\"2022-03-01\""), t), "absence_reason");
+	assert_string_equal(broken("litigation", LIT("\"heard\":true,"
+	    "\"hearing_date\":\"2022-03-01\",\"head\":\"周八\","
+	    "\"head_rank\":\"其他工作人员\""), t), "absence_reason");
+	assert_string_equal(broken("litigation", LIT("\"heard\":true,"
+	    "\"hearing_date\":\"2022-03-01\",\"head\":\"王五\","
+	    "\"head_rank\":\"副职\",\"absence_reason\":\"公务\""), t),
+	    "absence_reason");
+	assert_string_equal(broken("litigation", LIT("\"heard\":true,"
+	    "\"hearing_date\":\"2022-03-01\",\"head\":\"王五\""), t),
+	    "head_rank");
+	assert_string_equal(broken("litigation", LIT("\"heard\":true"), t),
+	    "hearing_date");
+	assert_string_equal(broken("litigation", LIT("\"heard\":false,"
+	    "\"staff\":\"李四\""), t), "staff");
+	assert_string_equal(broken("litigation", LIT("\"heard\":true,"
+	    "\"hearing_date\":\"2022-01-20\",\"head\":\"王五\","
+	    "\"head_rank\":\"正职\""), t), "hearing_date");
+	/* Scheduled: nothing of the hearing yet, and no reason asked. */
+	assert_string_equal(broken("litigation", LIT("\"heard\":true,"
+	    "\"hearing_date\":\"2022-03-01\""), "2022-02-15"), "");
+	assert_string_equal(broken("litigation", LIT("\"heard\":true,"
+	    "\"hearing_date\":\"2022-03-01\",\"head\":\"王五\","
+	    "\"head_rank\":\"正职\""), "2022-02-15"), "head");
+	assert_string_equal(broken("litigation", LIT("\"heard\":false,"
+	    "\"outcome\":\"改判\",\"judged\":\"2022-05-01\""), t),
+	    "outcome");
+	assert_string_equal(broken("litigation", LIT("\"heard\":false,"
+	    "\"outcome\":\"原告撤诉\""), t), "judged");
+	assert_string_equal(broken("litigation", LIT("\"heard\":false,"
+	    "\"judged\":\"2022-01-05\",\"outcome\":\"原告撤诉\""), t),
+	    "judged");
+	assert_string_equal(broken("reconsideration", REC(""
+	    "\"concluded\":\"2024-04-01\",\"closing\":\"决定\","
+	    "\"decision\":\"撤销\""), t), "");
+	assert_string_equal(broken("reconsideration", REC(""
+	    "\"concluded\":\"2024-04-01\",\"closing\":\"调解\","
+	    "\"decision\":\"撤销\""), t), "decision");
+	assert_string_equal(broken("reconsideration", REC("\"decision\":"
+	    "\"维持\""), t), "decision");
+	assert_string_equal(broken("reconsideration", REC(""
+	    "\"concluded\":\"2024-04-01\",\"closing\":\"决定\""), t),
+	    "decision");
+	assert_string_equal(broken("reconsideration", REC(""
+	    "\"concluded\":\"2024-03-01\",\"closing\":\"终止\""), t),
+	    "concluded");
+	assert_string_equal(broken("reconsideration", REC(""
+	    "\"closing\":\"终止\""), t), "concluded");
+	assert_string_equal(broken("reconsideration", REC("\"simple\":true,"
+	    "\"extended\":true"), t), "extended");
+	assert_string_equal(broken("reconsideration", REC("\"simple\":true"),
+	    "2024-03-01"), "accepted");
+#undef LIT
+#undef REC
+}
+
+/*
  * The 活动 and 证明事项清单 registries: their rules name the field at
  * fault; the counts of tasks 2 and 3 and the 告知承诺 rate over records
  * worked out by hand (ids as the rows: 1 is the first record).
@@ -721,6 +827,7 @@ main(void)
 		cmocka_unit_test(test_xlsx_round_trip),
 		cmocka_unit_test(test_rates),
 		cmocka_unit_test(test_workdays_groups),
+		cmocka_unit_test(test_litigation_rules),
 		cmocka_unit_test(test_activity_proof),
 	};
 

@@ -1402,11 +1402,13 @@ test_indicator_ops(void **state)
 	assert_int_equal(store_reg_history(f->st, "normative", 1, hist_count,
 	    &b), FZ_OK);
 	assert_string_equal(b.ptr, "");
-	/* Migration 0008 made three, version 1 (later ones add others). */
+	/* Migration 0008 made three, version 1; later migrations add the
+	 * definitions of their registries after them. */
 	assert_int_equal(store_ind_def_list(f->st, NULL, defs_count, &b),
 	    FZ_OK);
 	assert_true(str_startswith(b.ptr, "normative.filing_rate@1;"
 	    "normative.timely_rate@1;normative.review_rate@1;"));
+	assert_non_null(strstr(b.ptr, "litigation.head_rate@1;"));
 	assert_int_equal(store_ind_def_get(f->st, "normative.timely_rate", 0,
 	    &d), FZ_OK);
 	assert_string_equal(d.name, "及时率");
@@ -1505,7 +1507,8 @@ test_indicator_ops(void **state)
 	assert_int_equal(n, 0);
 	free(vs);
 
-	/* Links: task 9's three rates by name; one set by hand stays so. */
+	/* Links: task 9's three rates and task 19's 负责人出庭应诉率 by name;
+	 * one set by hand stays so. */
 	load_plan("data/plans/shenxian-2022.md", &p);
 	assert_int_equal(store_begin(f->st), FZ_OK);
 	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
@@ -1514,12 +1517,14 @@ test_indicator_ops(void **state)
 	assert_int_equal(store_ind_links(f->st, p.id, &links, &n), FZ_OK);
 	buf_reset(&b);
 	for (i = 0; i < n; i++)
-		if (links[i].def_key[0] != '\0' && links[i].task_number == 9)
+		if (links[i].def_key[0] != '\0' && (links[i].task_number == 9 ||
+		    links[i].task_number == 19))
 			buf_addf(&b, "%d %s %s %s;", links[i].task_number,
 			    links[i].name, links[i].def_key, links[i].source);
 	assert_string_equal(b.ptr, "9 报备率 normative.filing_rate auto;"
 	    "9 及时率 normative.timely_rate auto;"
-	    "9 备案审查率 normative.review_rate auto;");
+	    "9 备案审查率 normative.review_rate auto;"
+	    "19 负责人出庭应诉率 litigation.head_rate auto;");
 	assert_true(n > 3);
 	for (i = 0; i < n; i++)
 		if (links[i].task_number == 9 && str_eq(links[i].name, "及时率")) {
