@@ -29,13 +29,15 @@ static const char usage[] =
     "      fazhi registry columns 台账\n"
     "      （每个命令都可加 --db 数据库）\n"
     "\n"
-    "台账：normative（行政规范性文件）。不写子命令则列出全部台账。\n"
-    "list      列出记录（按公布日期），--unit 只列一个单位的（编码、全称或简称）。\n"
+    "台账：normative、activity、proof 等；不写子命令则列出全部台账。\n"
+    "list      列出记录（按台账的日期），--unit 只列一个单位的（编码、全称或\n"
+    "          简称）。\n"
     "show      一条记录及其修改历史和佐证材料。\n"
     "import    从 CSV（UTF-8 或 GB18030）或 XLSX 导入：第一行为列名（与导出\n"
     "          相同），每个单元格都检查，任何一处有误则整个文件不导入，并按\n"
-    "          “第N行第M列（列名）”报告；已登记的记录（同一制定机关、同一文号）\n"
-    "          按文件更新并保留修改历史。--dry-run 只检查。\n"
+    "          “第N行第M列（列名）”报告；已登记的记录（同一单位、同一编号，\n"
+    "          如同一制定机关的同一文号）按文件更新并保留修改历史。--dry-run\n"
+    "          只检查。\n"
     "export    导出为 XLSX 或 CSV（按 -o 的扩展名），列与导入相同。\n"
     "expiring  有效期在今后 N 天内届满（默认 180 天，即届满前 6 个月内评估）\n"
     "          且仍有效的记录，以及已过有效期但清理状态仍为有效的记录。\n"
@@ -257,8 +259,8 @@ cmd_list(int argc, char **argv)
 	printf("\n");
 	json_array_foreach(json_object_get(o, "records"), i, r)
 		print_record_line(d, r);
-	printf("共 %lld 份%s\n", (long long)json_integer_value(
-	    json_object_get(o, "total")), d->record_name);
+	printf("共 %lld 条%s记录\n", (long long)json_integer_value(
+	    json_object_get(o, "total")), d->name);
 out:
 	json_decref(o);
 	store_close(st);

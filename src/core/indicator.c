@@ -718,7 +718,10 @@ value_json(const struct ind_def *def, const struct ind_value *v)
 	if (v->has_value) {
 		char t[32];
 
-		snprintf(t, sizeof(t), "%.1f%s", v->value, def->unit);
+		if (str_eq(def->kind, "count"))	/* 2次, not 2.0次 */
+			snprintf(t, sizeof(t), "%.0f%s", v->value, def->unit);
+		else
+			snprintf(t, sizeof(t), "%.1f%s", v->value, def->unit);
 		json_object_set_new(o, "value_text", json_string(t));
 	}
 	json_object_set_new(o, "target", def->has_target ?

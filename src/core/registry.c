@@ -22,6 +22,8 @@ extern const struct reg_desc	 reg_decision;
 extern const struct reg_desc	 reg_litigation;
 extern const struct reg_desc	 reg_reconsideration;
 extern const struct reg_desc	 reg_rating;
+extern const struct reg_desc	 reg_activity;
+extern const struct reg_desc	 reg_proof;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
@@ -29,6 +31,8 @@ static const struct reg_desc *const registries[] = {
 	&reg_litigation,
 	&reg_reconsideration,
 	&reg_rating,
+	&reg_activity,
+	&reg_proof,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
 

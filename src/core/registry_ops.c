@@ -187,8 +187,7 @@ core_reg_save(struct store *st, const struct actor *ac,
 	if ((rc = reg_record_from_json(d, in, &dir, id ? &old : NULL, &r,
 	    dg)) != FZ_OK)
 		goto out;
-	if (id == 0)
-		apply_defaults(d, &r);
+	apply_defaults(d, &r);	/* a field emptied takes its default too */
 	if ((rc = vet(ac, d, id ? &old : NULL, &r, today, &p)) != FZ_OK) {
 		for (i = 0; i < p.n; i++)
 			work_fail(dg, rc, d->fields[p.v[i].field].key, "%s：%s",
@@ -396,8 +395,8 @@ core_reg_import(struct store *st, const struct actor *ac,
 			merged.line = r->line;
 			reg_record_release(r);
 			*r = merged;
-		} else
-			apply_defaults(d, r);
+		}
+		apply_defaults(d, r);	/* an empty cell too, as on create */
 		switch (vet(ac, d, id ? &olds[i] : NULL, r, today, &p)) {
 		case FZ_EPERM:
 			perm = 1;

@@ -24,7 +24,7 @@ export async function run () {
   const task7 = plan.tasks.find((t) => t.number === 7)
 
   const pages = {
-    duban: ['/todo', '/plan', `/tasks/${task7.id}`, '/reports', '/review', '/dashboard', '/periods', '/extensions', '/units', '/audit', '/registries/normative', '/indicators'],
+    duban: ['/todo', '/plan', `/tasks/${task7.id}`, '/reports', '/review', '/dashboard', '/periods', '/extensions', '/units', '/audit', '/registries/normative', '/registries/activity', '/registries/proof', '/indicators'],
     admin: ['/accounts'],
     jtj_lly: ['/todo', `/reports/new?task=${task7.id}`, '/extensions', '/registries/normative', '/indicators']
   }

@@ -6,7 +6,8 @@
  * system, sparse rows), and the three filing rates of task 9 computed over
  * tests/registry/normative-2022.csv, whose values are worked out by hand
  * in tests/cli/t1200-registry.sh; the rules of the 行政应诉 and 行政复议
- * registries, each naming its field.
+ * registries, each naming its field; the rules of the 活动 and 证明事项清单
+ * registries and their counts and 告知承诺 rate over a few records.
  * SPDX-License-Identifier: MIT
  */
 #include "testlib.h"
@@ -955,6 +956,118 @@ test_rating_rules(void **state)
 	    "\"accepted\":\"2023-03-01\"}", NULL), "accepted: 2023-03-01晚于今天"));
 }
 
+/*
+ * The 活动 and 证明事项清单 registries: their rules name the field at
+ * fault; the counts of tasks 2 and 3 and the 告知承诺 rate over records
+ * worked out by hand (ids as the rows: 1 is the first record).
+ */
+#define AHEAD "组织单位,活动编号,活动类型,活动名称,活动日期,地点,主讲人或主持人," \
+	    "主要负责人出席,领导班子成员人数,参加人数,参加人员,备注\n"
+#define PHEAD "索要单位,证明事项名称,设定依据,适用事项,开具单位,是否实行告知" \
+	    "承诺制,状态,清单公布日期,备注\n"
+
+static void
+test_activity_proof(void **state)
+{
+	struct reg_record	*r = NULL;
+	struct diags		 dg = { 0 };
+	struct ind_def		 deploy, court, promise;
+	size_t			 n = 0, i;
+
+	(void)state;
+	D = registry_find("activity");
+	assert_non_null(D);
+	/* Each broken rule at its cell; rows() checks as of 2023-06-30. */
+	assert_int_equal(rows(AHEAD
+	    "sfj,1,部署会议,甲,2022-02-03,,,,,,,\n"
+	    "sfj,2,旁听庭审,乙,2022-02-03,,,否,5,3,,\n"
+	    "sfj,3,集体学法,丙,2022-02-03,,,,,-1,,\n"
+	    "sfj,4,集体学法,丁,2023-07-01,,,,,,,\n"
+	    "sfj,5,旁听庭审,戊,2022-02-03,,,,,6,,\n"
+	    "sfj,6,部署会议,己,2022-02-03,,,是,0,30,,\n", &r, &n, &dg),
+	    FZ_EINVAL);
+	assert_int_equal(dg.nerrors, 6);
+	assert_string_equal(dg.v[0].code, "chief");
+	assert_int_equal(dg.v[0].column, 8);
+	assert_string_equal(dg.v[1].code, "leaders");
+	assert_non_null(strstr(dg.v[1].message, "多于参加人数 3"));
+	assert_string_equal(dg.v[2].code, "attendance");
+	assert_int_equal(dg.v[2].column, 10);
+	assert_string_equal(dg.v[3].code, "held");
+	assert_string_equal(dg.v[4].code, "leaders");
+	assert_non_null(strstr(dg.v[4].message, "旁听庭审须填写"));
+	assert_string_equal(dg.v[5].code, "leaders");
+	assert_non_null(strstr(dg.v[5].message, "至少为 1"));
+	diags_release(&dg);
+
+	/*
+	 * 部署会议 (主要负责人出席 是): 1, and 5 (12-01) when held by the
+	 * as-of date; 2 had a deputy. 旁听庭审 with a leader: 3 and 6; 4 had
+	 * none. 朝城镇 is unit 40.
+	 */
+	assert_int_equal(rows(AHEAD
+	    "sfj,1,部署会议,甲,2022-02-25,,,是,4,30,,\n"
+	    "sfj,2,部署会议,乙,2022-04-10,,,否,1,20,,\n"
+	    "sfj,3,旁听庭审,丙,2022-06-16,,,否,3,8,,\n"
+	    "朝城镇,1,旁听庭审,丁,2022-08-18,,,否,0,5,,\n"
+	    "朝城镇,2,部署会议,戊,2022-12-01,,,是,3,45,,\n"
+	    "371522102,3,旁听庭审,己,2022-09-01,,,否,1,6,,\n", &r, &n, &dg),
+	    FZ_OK);
+	for (i = 0; i < n; i++)
+		r[i].id = (int64_t)i + 1;
+	def_make(&deploy, "deploy", "{\"all\":[{\"op\":\"eq\",\"field\":"
+	    "\"kind\",\"value\":\"部署会议\"},{\"op\":\"eq\",\"field\":"
+	    "\"chief\",\"value\":true},{\"op\":\"set\",\"field\":\"held\"}]}",
+	    NULL, "{}");
+	def_make(&court, "court", "{\"all\":[{\"op\":\"eq\",\"field\":"
+	    "\"kind\",\"value\":\"旁听庭审\"},{\"op\":\"ge\",\"field\":"
+	    "\"leaders\",\"value\":1},{\"op\":\"set\",\"field\":\"held\"}]}",
+	    NULL, "{}");
+	snprintf(deploy.registry, sizeof(deploy.registry), "activity");
+	snprintf(court.registry, sizeof(court.registry), "activity");
+	snprintf(deploy.kind, sizeof(deploy.kind), "count");
+	snprintf(court.kind, sizeof(court.kind), "count");
+	deploy.target = court.target = 1;
+	assert_string_equal(rate(r, n, &deploy, "2022-12-31", 0), "2/-1");
+	assert_string_equal(rate(r, n, &deploy, "2022-11-30", 0), "1/-1");
+	assert_string_equal(rate(r, n, &deploy, "2022-12-31", 40), "1/-1");
+	assert_string_equal(rate(r, n, &court, "2022-12-31", 0), "2/-1");
+	assert_string_equal(rate(r, n, &court, "2022-12-31", 40), "1/-1");
+	reg_records_free(r, n);
+	ind_def_release(&deploy);
+	ind_def_release(&court);
+
+	D = registry_find("proof");
+	assert_non_null(D);
+	assert_int_equal(rows(PHEAD "sfj,甲证明,《某条例》第一条,某事项,,是,取消,"
+	    "2022-06-30,\n", &r, &n, &dg), FZ_EINVAL);
+	assert_int_equal(dg.nerrors, 1);
+	assert_string_equal(dg.v[0].code, "promise");
+	assert_int_equal(dg.v[0].column, 6);
+	diags_release(&dg);
+	/* Under 告知承诺 among the items kept: 1 and 4 of 1, 2, 4 (3 is
+	 * cancelled; 4's empty 状态 is 保留): 2/3, 2 failing. */
+	assert_int_equal(rows(PHEAD
+	    "sfj,甲证明,《某条例》第一条,某事项,,是,保留,2022-06-30,\n"
+	    "sfj,乙证明,《某条例》第二条,某事项,,否,保留,2022-06-30,\n"
+	    "sfj,丙证明,《某条例》第三条,某事项,,否,取消,2022-06-30,\n"
+	    "朝城镇,丁证明,《某条例》第四条,某事项,,是,,2022-08-01,\n", &r, &n,
+	    &dg), FZ_OK);
+	for (i = 0; i < n; i++)
+		r[i].id = (int64_t)i + 1;
+	def_make(&promise, "promise", "{\"op\":\"eq\",\"field\":\"promise\","
+	    "\"value\":true}", "{\"not\":{\"op\":\"eq\",\"field\":\"status\","
+	    "\"value\":\"取消\"}}", "{}");
+	snprintf(promise.registry, sizeof(promise.registry), "proof");
+	promise.has_target = 0;
+	promise.comparator[0] = '\0';
+	assert_string_equal(rate(r, n, &promise, "2022-12-31", 0), "2/3 2");
+	assert_string_equal(rate(r, n, &promise, "2022-12-31", 40), "1/1");
+	reg_records_free(r, n);
+	ind_def_release(&promise);
+	D = registry_find("normative");
+}
+
 int
 main(void)
 {
@@ -969,6 +1082,7 @@ main(void)
 		cmocka_unit_test(test_litigation_rules),
 		cmocka_unit_test(test_decision),
 		cmocka_unit_test(test_rating_rules),
+		cmocka_unit_test(test_activity_proof),
 	};
 
 	D = registry_find("normative");
