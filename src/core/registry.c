@@ -21,12 +21,16 @@ extern const struct reg_desc	 reg_normative;
 extern const struct reg_desc	 reg_decision;
 extern const struct reg_desc	 reg_litigation;
 extern const struct reg_desc	 reg_reconsideration;
+extern const struct reg_desc	 reg_enforcer;
+extern const struct reg_desc	 reg_enforcement;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
 	&reg_decision,
 	&reg_litigation,
 	&reg_reconsideration,
+	&reg_enforcer,
+	&reg_enforcement,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
 
