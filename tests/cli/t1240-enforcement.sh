@@ -97,9 +97,10 @@ run 0 "$FAZHI" registry import enforcement --db "$DB" "$EFIX"
 has "$T/out" "15 行（CSV），新增 15，更新 0，未变 0" "15 decisions imported"
 eq "$(sql "SELECT count(*) FROM reg_enforcement e JOIN unit u ON u.id = e.unit_id WHERE u.code = 'scjg'")" 8 \
     "县市场监管局, scjg and its full name are one unit"
-eq "$(sql "SELECT major || ',' || coalesce(av_required, '-') || ',' || av_record FROM reg_enforcement WHERE doc_no = '莘综执强〔2022〕2号'")" \
-    "0,0,0" "是/否 stored as 1/0, empty as NULL"
-eq "$(sql "SELECT major FROM reg_enforcement WHERE doc_no = '莘市监许〔2022〕5号'")" 0 "是否重大执法决定 defaults to 否"
+eq "$(sql "SELECT CAST(major AS TEXT) || ',' || coalesce(CAST(av_required AS TEXT), '-') || ',' || CAST(av_record AS TEXT) FROM reg_enforcement WHERE doc_no = '莘综执强〔2022〕2号'")" \
+    "0,0,0" "是/否 stored as 1/0"
+eq "$(sql "SELECT CAST(major AS TEXT) || coalesce(CAST(av_record AS TEXT), '-') FROM reg_enforcement WHERE doc_no = '莘市监许〔2022〕5号'")" 0- \
+    "是否重大执法决定 defaults to 否; 是否全程音像记录 left empty is NULL"
 eq "$(sql "SELECT status FROM reg_enforcer WHERE cert_no = '37150004'")" 注销 "状态 as written"
 run 0 "$FAZHI" registry columns enforcement --db "$DB"
 has "$T/out" "可选：行政许可、行政处罚、行政强制、行政检查、行政征收征用、行政确认、其他" \
