@@ -202,6 +202,9 @@ eq "$(jq -r '[.drill.failing[].doc_no] | sort | join(" ")' "$T/out")" \
 eq "$(jq -r '[.drill.excluded[].doc_no] | sort | join(" ")' "$T/out")" \
     "朝综执确〔2022〕1号 莘市监罚〔2022〕30号" "excluded: two not yet due"
 has "$T/out" "国办发〔2018〕118号" "the definition cites 国办发〔2018〕118号"
+run 0 "$FAZHI" indicators show --db "$DB" enforcement.publish_timely_rate
+has "$T/out" "莘市监罚〔2022〕13号  莘县某饭店  2022-09-29  —  2022-10-14" \
+    "show prints a failing decision by its 文号, 当事人 and dates"
 run 0 "$FAZHI" indicators show --db "$DB" enforcement.major_review_rate --json
 eq "$(jq -r '[.drill.failing[].doc_no] | sort | join(" ")' "$T/out")" \
     "莘市监罚〔2022〕21号 莘综执罚〔2022〕3号" "failing 法制审核: none at all, and 不同意"
@@ -223,6 +226,9 @@ eq "$(jq -r '[.expiring[].cert_no] | join(" ")' "$T/out")" "37150003 37150102" \
     "expiring within 180 days: 37150003 (暂扣, 2023-01-09) and 37150102 (today)"
 eq "$(jq -r '[.expired[].cert_no] | join(" ")' "$T/out")" 37150002 \
     "expired and still marked 有效: 37150002 (37150004 is 注销)"
+run 0 "$FAZHI" registry expiring enforcer --db "$DB" --today 2022-12-31
+has "$T/out" "莘县综合行政执法局  37150102  周杰  有效期至 2022-12-31（还有 0 天）" "the list names 执法证号 and 姓名"
+has "$T/out" "莘县市场监督管理局  37150002  李华  有效期至 2022-11-30" "and the expired one with its unit"
 run 1 "$FAZHI" registry expiring enforcement --db "$DB" --today 2022-12-31
 has "$T/err" "执法决定没有有效期" "decisions have no expiry"
 
