@@ -179,6 +179,14 @@ D2=$(db_new rt)
 run 0 "$FAZHI" registry import enforcement --db "$D2" "$T/enforcement.xlsx"
 eq "$(view "$D2" | cksum)" "$(view "$DB" | cksum)" "the XLSX export imported into a new store holds the same decisions"
 
+# fazhi db copy carries both tables (to a SQLite file, from either engine).
+run 0 "$FAZHI" db copy --from "$DB" --to "$T/copy.db"
+has "$T/out" "reg_enforcement" "db copy lists reg_enforcement"
+eq "$(BACKEND=sqlite view "$T/copy.db" | cksum)" "$(view "$DB" | cksum)" "and the copy holds the same decisions"
+eq "$(sqlite3 "$T/copy.db" "SELECT group_concat(cert_no || '/' || expires, ' ') FROM (SELECT * FROM reg_enforcer ORDER BY cert_no)")" \
+    "$(sql "SELECT cert_no || '/' || expires FROM reg_enforcer ORDER BY cert_no" | tr '\n' ' ' | sed 's/ $//')" \
+    "and the same certificates"
+
 # --- the indicators, as worked out above ------------------------------------
 # Without the calendar, Monday to Friday: S1 is late too.
 run 0 "$FAZHI" indicators compute --db "$DB" --as-of 2022-12-31 --year 2022
