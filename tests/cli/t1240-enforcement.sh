@@ -153,6 +153,18 @@ has "$T/err" "第2行第5列（有效期至）：有效期至 2022-04-30 不晚�
 printf '%s\n%s\n' 执法主体,执法证号,姓名,发证日期 "县市场监管局,37159999,某人,2022-05-01" >"$T/noexp.csv"
 run 1 "$FAZHI" registry import enforcer --db "$DB" "$T/noexp.csv"
 has "$T/err" "缺少“有效期至”列" "有效期至 is required"
+# A file of some columns updates a stored decision: the rules see the
+# record as it would be stored.
+printf '%s\n%s\n' 执法主体,决定书文号,执法类别,当事人,决定日期,公示日期 \
+    "县市场监管局,莘市监罚〔2022〕30号,行政处罚,莘县某餐馆,2022-12-28,2022-12-27" >"$T/part.csv"
+run 1 "$FAZHI" registry import enforcement --db "$DB" "$T/part.csv"
+has "$T/err" "第2行第6列（公示日期）：公示日期 2022-12-27 早于决定日期 2022-12-28" \
+    "a partial file's contradiction is named by its cell"
+printf '%s\n%s\n' 执法主体,决定书文号,执法类别,当事人,决定日期 \
+    "县市场监管局,莘市监罚〔2022〕99号,行政处罚,某,2022-12-28" >"$T/part2.csv"
+run 1 "$FAZHI" registry import enforcement --db "$DB" "$T/part2.csv"
+has "$T/err" "第2行（执法人员证号）：行政处罚应由两名以上执法人员实施" \
+    "a new penalty from a file without 执法人员证号 is refused"
 # One bad row among good ones: nothing stored.
 { cat "$EFIX"; echo "朝城镇,朝综执罚〔2022〕9号,行政处罚,某商户,,2022-13-01,否,,,,,,1、2,"; } >"$T/mixed.csv"
 run 1 "$FAZHI" registry import enforcement --db "$DB" "$T/mixed.csv"
