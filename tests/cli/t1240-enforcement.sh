@@ -267,8 +267,8 @@ eq "$(jget '[.registries[].key] | map(select(. == "enforcer" or . == "enforcemen
     "enforcer enforcement" "both registries are listed"
 eq "$(jget '.registries[] | select(.key == "enforcement") | .fields[] | select(.key == "opinion") | .values | join(" ")')" \
     "同意 不同意 修改后同意" "the description the form is built from has the opinions"
-eq "$(jget '[.registries[] | select(.key == "enforcer" or .key == "enforcement") | .key_field + ":" + .date_field] | join(" ")')" \
-    "cert_no:issued doc_no:decided" "and names the key and date fields"
+eq "$(jget '[.registries[] | select(.key == "enforcer" or .key == "enforcement") | .key_field + ":" + .date_field + ":" + .title_field + ":" + (.expires_field // "-")] | join(" ")')" \
+    "cert_no:issued:name:expires doc_no:decided:party:-" "and names the key, date, title and expiry fields"
 as scc GET "$R"
 eq "$(jget .total)" 8 "a unit's clerk lists its own unit's 8 decisions"
 as sup GET "$R"
