@@ -223,7 +223,7 @@ eq "$(jq -r '[.drill.excluded[].doc_no] | sort | join(" ")' "$T/out")" \
     "朝综执确〔2022〕1号 莘市监罚〔2022〕30号" "excluded: two not yet due"
 has "$T/out" "国办发〔2018〕118号" "the definition cites 国办发〔2018〕118号"
 run 0 "$FAZHI" indicators show --db "$DB" enforcement.publish_timely_rate
-has "$T/out" "莘市监罚〔2022〕13号  莘县某饭店  2022-09-29  —  2022-10-14" \
+has "$T/out" "莘市监罚〔2022〕13号  莘县某饭店  决定日期 2022-09-29  公示日期 2022-10-14" \
     "show prints a failing decision by its 文号, 当事人 and dates"
 run 0 "$FAZHI" indicators show --db "$DB" enforcement.major_review_rate --json
 eq "$(jq -r '[.drill.failing[].doc_no] | sort | join(" ")' "$T/out")" \
