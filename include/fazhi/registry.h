@@ -38,6 +38,9 @@ enum reg_ftype {
 #define REG_OWNER	0x02u	/* the unit that owns the record (who may write it) */
 #define REG_REVIEW	0x04u	/* entered by the supervisor only (审查 results) */
 #define REG_MULTILINE	0x08u	/* text may hold line breaks */
+#define REG_SINCE	0x10u	/* the date field of a standing record (a
+				 * roster): a period takes every record
+				 * dated by its end, not only within it */
 
 struct reg_field {
 	const char		*key;		/* JSON key; the column (unit: key_id) */

@@ -40,7 +40,7 @@ static const char usage[] =
     "          只检查。\n"
     "export    导出为 XLSX 或 CSV（按 -o 的扩展名），列与导入相同。\n"
     "expiring  有效期在今后 N 天内届满（默认 180 天，即届满前 6 个月内评估）\n"
-    "          且仍有效的记录，以及已过有效期但清理状态仍为有效的记录。\n"
+    "          且仍有效的记录，以及已过有效期但仍登记为有效的记录。\n"
     "columns   台账的列：列名、类型、是否必填、可选的值。\n";
 
 struct args {
@@ -516,9 +516,11 @@ cmd_expiring(int argc, char **argv)
 		    "days_left")));
 	printf("共 %zu 份\n", json_array_size(json_object_get(o, "expiring")));
 	if (json_array_size(json_object_get(o, "expired")) > 0) {
-		printf("已过有效期但清理状态仍为有效：\n");
+		printf("已过有效期但仍登记为有效：\n");
 		json_array_foreach(json_object_get(o, "expired"), i, r)
-			printf("  %s  %s  有效期至 %s\n",
+			printf("  %s  %s  %s  有效期至 %s\n",
+			    json_string_value(json_object_get(json_object_get(r,
+			    d->fields[d->owner].key), "name")),
 			    json_string_value(json_object_get(r,
 			    d->fields[d->key_field].key)),
 			    json_string_value(json_object_get(r,

@@ -24,6 +24,8 @@ extern const struct reg_desc	 reg_reconsideration;
 extern const struct reg_desc	 reg_rating;
 extern const struct reg_desc	 reg_activity;
 extern const struct reg_desc	 reg_proof;
+extern const struct reg_desc	 reg_enforcer;
+extern const struct reg_desc	 reg_enforcement;
 
 static const struct reg_desc *const registries[] = {
 	&reg_normative,
@@ -33,6 +35,8 @@ static const struct reg_desc *const registries[] = {
 	&reg_rating,
 	&reg_activity,
 	&reg_proof,
+	&reg_enforcer,
+	&reg_enforcement,
 };
 #define NREGISTRIES	(int)(sizeof(registries) / sizeof(registries[0]))
 

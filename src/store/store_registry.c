@@ -74,9 +74,14 @@ list_where(const struct reg_desc *d, struct buf *b)
 
 	buf_addstr(b, "WHERE (?1 = 0 OR t.");
 	column(own, b);
-	buf_addf(b, " = ?1) AND (?2 = '' OR t.%s >= ?2) AND (?3 = '' OR "
-	    "t.%s <= ?3) AND (?4 = '' OR t.%s LIKE ?4 ESCAPE '!' OR t.%s LIKE "
-	    "?4 ESCAPE '!') AND (?5 = 0 OR t.", d->fields[d->date].key,
+	buf_addstr(b, " = ?1) AND ");
+	/* A standing record (REG_SINCE) is in every period after its date. */
+	if (d->fields[d->date].flags & REG_SINCE)
+		buf_addstr(b, "(?2 = '' OR ?2 <> '') ");
+	else
+		buf_addf(b, "(?2 = '' OR t.%s >= ?2) ", d->fields[d->date].key);
+	buf_addf(b, "AND (?3 = '' OR t.%s <= ?3) AND (?4 = '' OR t.%s LIKE ?4 "
+	    "ESCAPE '!' OR t.%s LIKE ?4 ESCAPE '!') AND (?5 = 0 OR t.",
 	    d->fields[d->date].key, d->fields[d->key_field].key,
 	    d->fields[d->title].key);
 	column(own, b);

@@ -1413,6 +1413,7 @@ test_indicator_ops(void **state)
 	assert_non_null(strstr(b.ptr, ";decision.complete_rate@1;"));
 	assert_non_null(strstr(b.ptr, "litigation.head_rate@1;"));
 	assert_non_null(strstr(b.ptr, "rating.fix_rate@1;"));
+	assert_non_null(strstr(b.ptr, "enforcer.valid_rate@1;"));
 	assert_int_equal(store_ind_def_get(f->st, "normative.timely_rate", 0,
 	    &d), FZ_OK);
 	assert_string_equal(d.name, "及时率");
