@@ -53,6 +53,7 @@ struct ind_run {
 	char		 period_end[11];
 	char		 computed_at[21];
 	char		 actor[65];
+	char		 scope[16];	/* division code; "": every unit */
 };
 
 struct ind_value {
@@ -128,6 +129,11 @@ struct ind_compute_opts {
 	const char	*as_of;		/* YYYY-MM-DD */
 	int		 year;		/* 0: the newest plan's year (the year
 					 * of as_of if it is earlier) */
+	const char	*division;	/* NULL or "": every unit; else only
+					 * the units whose division code
+					 * starts with it (a county of a
+					 * province-wide store), and the
+					 * run is kept as that scope's */
 };
 enum fz_err	 core_ind_compute(struct store *, const struct actor *,
 		    const struct ind_compute_opts *, struct json_t **,

@@ -22,7 +22,8 @@
 static const char usage[] =
     "用法：fazhi indicators list [--json]\n"
     "      fazhi indicators show 指标 [--unit 单位] [--json]\n"
-    "      fazhi indicators compute [--as-of 日期] [--year 年份] [--json]\n"
+    "      fazhi indicators compute [--as-of 日期] [--year 年份]\n"
+    "                               [--division 区划代码] [--json]\n"
     "      fazhi indicators define 指标 --file 定义.json|-\n"
     "      fazhi indicators link 任务序号 指标名称 定义|--manual [--plan 计划]\n"
     "      fazhi indicators plan [--plan 计划] [--json]\n"
@@ -34,6 +35,8 @@ static const char usage[] =
     "compute  按统计日（默认今天）重新计算全部指标：统计年度（默认为最新\n"
     "         计划的年度，统计日早于该年时为统计日所在年）内、截至统计日的\n"
     "         记录，全县和各单位分别计算，保存每个值所依据的记录。\n"
+    "         --division 只算区划代码以它开头的单位（全省数据中的一个县：\n"
+    "         县直单位及其镇街），其合计单独保存，不替换全县的值。\n"
     "define   修改指标定义（JSON，可只写要改的键），生成新版本；已算出的值\n"
     "         仍属于旧版本。\n"
     "link     把计划中某项任务的指标关联到一个定义，或 --manual 标为人工填报。\n"
@@ -45,6 +48,7 @@ struct args {
 	const char	*as_of;
 	const char	*file;
 	const char	*plan;
+	const char	*division;
 	int		 year;
 	int		 json;
 	int		 manual;
@@ -61,6 +65,7 @@ parse(int argc, char **argv, struct args *a, int *done)
 		{ "year", required_argument, NULL, 'y' },
 		{ "file", required_argument, NULL, 'f' },
 		{ "plan", required_argument, NULL, 'p' },
+		{ "division", required_argument, NULL, 'D' },
 		{ "manual", no_argument, NULL, 'm' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -72,7 +77,7 @@ parse(int argc, char **argv, struct args *a, int *done)
 	memset(a, 0, sizeof(*a));
 	*done = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:u:a:y:f:p:mjh", opts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "d:u:a:y:f:p:D:mjh", opts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'd':
@@ -96,6 +101,9 @@ parse(int argc, char **argv, struct args *a, int *done)
 			break;
 		case 'p':
 			a->plan = optarg;
+			break;
+		case 'D':
+			a->division = optarg;
 			break;
 		case 'm':
 			a->manual = 1;
@@ -373,6 +381,7 @@ ind_compute_cmd(int argc, char **argv)
 	date_today(today);
 	co.as_of = a.as_of ? a.as_of : today;
 	co.year = a.year;
+	co.division = a.division;
 	if (core_ind_compute(st, &ac, &co, &o, &dg) != FZ_OK) {
 		cli_print_diags(&dg, "fazhi");
 		store_close(st);
@@ -396,7 +405,8 @@ ind_compute_cmd(int argc, char **argv)
 		value_text(v, &b);
 		printf("  %-10s %s  %s\n", json_string_value(json_object_get(v,
 		    "name")), json_is_object(u) ? json_string_value(
-		    json_object_get(u, "name")) : "全县", b.ptr);
+		    json_object_get(u, "name")) : a.division ? a.division :
+		    "全县", b.ptr);
 	}
 	buf_release(&b);
 	json_decref(o);
