@@ -146,6 +146,10 @@ enum fz_err	 core_ind_define(struct store *, const struct actor *,
 		    int *changed, struct diags *);
 enum fz_err	 core_ind_list_json(struct store *, const struct actor *,
 		    struct json_t **);
+/* One division's dashboard: each definition with the newest values
+ * computed over that division (compute --division), its total first. */
+enum fz_err	 core_ind_scope_json(struct store *, const struct actor *,
+		    const char *division, struct json_t **, struct diags *);
 /* A definition with its versions and its latest values. */
 enum fz_err	 core_ind_show_json(struct store *, const struct actor *,
 		    const char *key, struct json_t **, struct diags *);

@@ -20,7 +20,7 @@
 #include "fazhi/banned.h"
 
 static const char usage[] =
-    "用法：fazhi indicators list [--json]\n"
+    "用法：fazhi indicators list [--division 区划代码] [--json]\n"
     "      fazhi indicators show 指标 [--unit 单位] [--json]\n"
     "      fazhi indicators compute [--as-of 日期] [--year 年份]\n"
     "                               [--division 区划代码] [--json]\n"
@@ -29,7 +29,8 @@ static const char usage[] =
     "      fazhi indicators plan [--plan 计划] [--json]\n"
     "      （每个命令都可加 --db 数据库）\n"
     "\n"
-    "list     全部指标定义（最新版本）及最近一次计算的全县值。\n"
+    "list     全部指标定义（最新版本）及最近一次计算的全县值；--division\n"
+    "         给出按该区划最近一次计算（compute --division）的合计及各单位值。\n"
     "show     一个指标：定义、依据、各版本、全县和各单位的值，以及未计入\n"
     "         分子的记录（如逾期报备的文件）；--unit 看一个单位的记录。\n"
     "compute  按统计日（默认今天）重新计算全部指标：统计年度（默认为最新\n"
@@ -160,6 +161,47 @@ cmp_text(json_t *c)
 	    "≤ " : "= ";
 }
 
+/* One division's dashboard: each indicator's total and its units'. */
+static int
+ind_list_division(struct store *st, const struct args *a)
+{
+	struct actor	 ac;
+	struct diags	 dg = { 0 };
+	struct buf	 b = BUF_INIT;
+	json_t		*o = NULL, *d, *v;
+	size_t		 i, j;
+
+	actor_init(&ac);
+	if (core_ind_scope_json(st, &ac, a->division, &o, &dg) != FZ_OK) {
+		cli_print_diags(&dg, "fazhi");
+		diags_release(&dg);
+		return EXIT_ERR;
+	}
+	if (a->json) {
+		cli_print_json(o);
+		return EXIT_OK;
+	}
+	json_array_foreach(json_object_get(o, "indicators"), i, d) {
+		json_t *vals = json_object_get(d, "values");
+
+		printf("%s %s：%s\n", json_string_value(json_object_get(d,
+		    "key")), json_string_value(json_object_get(d, "name")),
+		    json_array_size(vals) == 0 ? "该区划尚未计算" : "");
+		json_array_foreach(vals, j, v) {
+			json_t *u = json_object_get(v, "unit");
+
+			buf_reset(&b);
+			value_text(v, &b);
+			printf("  %s  %s\n", json_is_object(u) ?
+			    json_string_value(json_object_get(u, "name")) :
+			    a->division, b.ptr);
+		}
+	}
+	buf_release(&b);
+	json_decref(o);
+	return EXIT_OK;
+}
+
 static int
 ind_list(int argc, char **argv)
 {
@@ -178,6 +220,11 @@ ind_list(int argc, char **argv)
 		return cli_usage(usage, EXIT_USAGE);
 	if ((st = cli_open(a.db)) == NULL)
 		return EXIT_ERR;
+	if (a.division != NULL) {
+		rc = ind_list_division(st, &a);
+		store_close(st);
+		return rc;
+	}
 	actor_init(&ac);
 	if (core_ind_list_json(st, &ac, &o) != FZ_OK) {
 		fprintf(stderr, "fazhi: %s\n", store_errmsg(st));

@@ -963,6 +963,43 @@ rec_cmp(const void *a, const void *b, void *arg)
 	return c != 0 ? c : (x->id > y->id) - (x->id < y->id);
 }
 
+struct sortctx {
+	const struct reg_record	*v;
+	const struct reg_desc	*d;
+};
+
+static int
+idx_cmp(const void *a, const void *b, void *arg)
+{
+	const struct sortctx	*c = arg;
+
+	return rec_cmp(&c->v[*(const size_t *)a], &c->v[*(const size_t *)b],
+	    (void *)(uintptr_t)c->d);
+}
+
+/* Sort by moving each record once (they are large), not in qsort. */
+static void
+recs_sort(struct recs *rs, const struct reg_desc *d)
+{
+	struct sortctx		 c = { rs->v, d };
+	struct reg_record	*v;
+	size_t			*idx, i;
+
+	if (rs->n < 2)
+		return;
+	idx = xreallocarray(NULL, rs->n, sizeof(*idx));
+	for (i = 0; i < rs->n; i++)
+		idx[i] = i;
+	qsort_r(idx, rs->n, sizeof(*idx), idx_cmp, &c);
+	v = xreallocarray(NULL, rs->n, sizeof(*v));
+	for (i = 0; i < rs->n; i++)
+		v[i] = rs->v[idx[i]];
+	free(rs->v);
+	rs->v = v;
+	rs->cap = rs->n;
+	free(idx);
+}
+
 /* The units of a registry's records, each with its records' indexes. */
 struct part {
 	int64_t		 unit;
@@ -1214,11 +1251,8 @@ core_ind_compute(struct store *st, const struct actor *ac,
 			rc = work_store_fail(st, dg, rc);
 			goto out;
 		}
-		if (f.division != NULL && sets[r].recs.n > 1) {
-			qsort_r(sets[r].recs.v, sets[r].recs.n,
-			    sizeof(*sets[r].recs.v), rec_cmp,
-			    (void *)(uintptr_t)registry_at(r));
-		}
+		if (f.division != NULL)
+			recs_sort(&sets[r].recs, registry_at(r));
 		regset_build(&sets[r], registry_at(r));
 	}
 	if ((rc = store_begin(st)) != FZ_OK) {
@@ -1505,6 +1539,51 @@ core_ind_list_json(struct store *st, const struct actor *ac, json_t **out)
 	*out = json_pack("{s:o}", "indicators", a);
 	a = NULL;
 out:
+	json_decref(a);
+	defs_release(&defs);
+	return rc;
+}
+
+/*
+ * One division's dashboard (a county of a province-wide store): each
+ * definition with the values of the newest run over that division, its
+ * total first, then its units the actor may read.
+ */
+enum fz_err
+core_ind_scope_json(struct store *st, const struct actor *ac,
+    const char *division, json_t **out, struct diags *dg)
+{
+	struct defs		 defs = { 0 };
+	struct ind_value	*v = NULL;
+	json_t			*a = json_array();
+	size_t			 i, j, n = 0;
+	enum fz_err		 rc;
+
+	*out = NULL;
+	if ((rc = store_ind_def_list(st, NULL, defs_cb, &defs)) != FZ_OK)
+		goto out;
+	for (i = 0; i < defs.n; i++) {
+		json_t *o = core_ind_def_json(&defs.v[i]), *vals = json_array();
+
+		json_array_append_new(a, o);
+		json_object_set_new(o, "values", vals);
+		if ((rc = store_ind_values_latest_in(st, defs.v[i].key, 0,
+		    division, &v, &n)) != FZ_OK)
+			goto out;
+		for (j = 0; j < n; j++)
+			if (v[j].unit_id == 0 || core_reg_can_read(ac,
+			    v[j].unit_id))
+				json_array_append_new(vals,
+				    value_json(&defs.v[i], &v[j]));
+		free(v);
+		v = NULL;
+	}
+	*out = json_pack("{s:s,s:o}", "division", division, "indicators", a);
+	a = NULL;
+out:
+	if (rc != FZ_OK)
+		rc = work_store_fail(st, dg, rc);
+	free(v);
 	json_decref(a);
 	defs_release(&defs);
 	return rc;
