@@ -142,8 +142,8 @@ bench-http:
 	@bench/http.sh
 
 # Shandong's 136 counties, 1,000,000 registry records, the indicators
-# recomputed on SQLite and PostgreSQL beside a GROUP BY baseline (about
-# half an hour on a busy 2-CPU machine).
+# recomputed on SQLite and PostgreSQL beside a GROUP BY baseline (over an
+# hour on a busy 2-CPU machine).
 bench-province:
 	@scripts/deps.sh bench test
 	@bench/province.sh
