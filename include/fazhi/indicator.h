@@ -53,6 +53,7 @@ struct ind_run {
 	char		 period_end[11];
 	char		 computed_at[21];
 	char		 actor[65];
+	char		 scope[16];	/* division code; "": every unit */
 };
 
 struct ind_value {
@@ -128,6 +129,11 @@ struct ind_compute_opts {
 	const char	*as_of;		/* YYYY-MM-DD */
 	int		 year;		/* 0: the newest plan's year (the year
 					 * of as_of if it is earlier) */
+	const char	*division;	/* NULL or "": every unit; else only
+					 * the units whose division code
+					 * starts with it (a county of a
+					 * province-wide store), and the
+					 * run is kept as that scope's */
 };
 enum fz_err	 core_ind_compute(struct store *, const struct actor *,
 		    const struct ind_compute_opts *, struct json_t **,
@@ -140,6 +146,10 @@ enum fz_err	 core_ind_define(struct store *, const struct actor *,
 		    int *changed, struct diags *);
 enum fz_err	 core_ind_list_json(struct store *, const struct actor *,
 		    struct json_t **);
+/* One division's dashboard: each definition with the newest values
+ * computed over that division (compute --division), its total first. */
+enum fz_err	 core_ind_scope_json(struct store *, const struct actor *,
+		    const char *division, struct json_t **, struct diags *);
 /* A definition with its versions and its latest values. */
 enum fz_err	 core_ind_show_json(struct store *, const struct actor *,
 		    const char *key, struct json_t **, struct diags *);

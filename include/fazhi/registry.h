@@ -222,6 +222,10 @@ struct reg_filter {
 	int		 active;	/* status not inactive */
 	int		 limit;		/* 0: all */
 	int		 offset;
+	/* Owners whose division code starts with it (a county: its units
+	 * and its towns'); only with from and to, the others ignored; the
+	 * records come in no order. */
+	const char	*division;
 };
 
 /*

@@ -295,6 +295,11 @@ enum fz_err	 store_ind_value_get(struct store *, int64_t,
  * the county's and that unit's). */
 enum fz_err	 store_ind_values_latest(struct store *, const char *key,
 		    int64_t unit_id, struct ind_value **, size_t *);
+/* The same among the runs over one scope (a division code; "": the
+ * whole store). */
+enum fz_err	 store_ind_values_latest_in(struct store *, const char *key,
+		    int64_t unit_id, const char *scope, struct ind_value **,
+		    size_t *);
 enum fz_err	 store_ind_value_records(struct store *, int64_t value_id,
 		    int (*)(int64_t record_id, const char *role, void *),
 		    void *);

@@ -20,20 +20,24 @@
 #include "fazhi/banned.h"
 
 static const char usage[] =
-    "用法：fazhi indicators list [--json]\n"
+    "用法：fazhi indicators list [--division 区划代码] [--json]\n"
     "      fazhi indicators show 指标 [--unit 单位] [--json]\n"
-    "      fazhi indicators compute [--as-of 日期] [--year 年份] [--json]\n"
+    "      fazhi indicators compute [--as-of 日期] [--year 年份]\n"
+    "                               [--division 区划代码] [--json]\n"
     "      fazhi indicators define 指标 --file 定义.json|-\n"
     "      fazhi indicators link 任务序号 指标名称 定义|--manual [--plan 计划]\n"
     "      fazhi indicators plan [--plan 计划] [--json]\n"
     "      （每个命令都可加 --db 数据库）\n"
     "\n"
-    "list     全部指标定义（最新版本）及最近一次计算的全县值。\n"
+    "list     全部指标定义（最新版本）及最近一次计算的全县值；--division\n"
+    "         给出按该区划最近一次计算（compute --division）的合计及各单位值。\n"
     "show     一个指标：定义、依据、各版本、全县和各单位的值，以及未计入\n"
     "         分子的记录（如逾期报备的文件）；--unit 看一个单位的记录。\n"
     "compute  按统计日（默认今天）重新计算全部指标：统计年度（默认为最新\n"
     "         计划的年度，统计日早于该年时为统计日所在年）内、截至统计日的\n"
     "         记录，全县和各单位分别计算，保存每个值所依据的记录。\n"
+    "         --division 只算区划代码以它开头的单位（全省数据中的一个县：\n"
+    "         县直单位及其镇街），其合计单独保存，不替换全县的值。\n"
     "define   修改指标定义（JSON，可只写要改的键），生成新版本；已算出的值\n"
     "         仍属于旧版本。\n"
     "link     把计划中某项任务的指标关联到一个定义，或 --manual 标为人工填报。\n"
@@ -45,6 +49,7 @@ struct args {
 	const char	*as_of;
 	const char	*file;
 	const char	*plan;
+	const char	*division;
 	int		 year;
 	int		 json;
 	int		 manual;
@@ -61,6 +66,7 @@ parse(int argc, char **argv, struct args *a, int *done)
 		{ "year", required_argument, NULL, 'y' },
 		{ "file", required_argument, NULL, 'f' },
 		{ "plan", required_argument, NULL, 'p' },
+		{ "division", required_argument, NULL, 'D' },
 		{ "manual", no_argument, NULL, 'm' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -72,7 +78,7 @@ parse(int argc, char **argv, struct args *a, int *done)
 	memset(a, 0, sizeof(*a));
 	*done = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:u:a:y:f:p:mjh", opts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "d:u:a:y:f:p:D:mjh", opts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'd':
@@ -96,6 +102,9 @@ parse(int argc, char **argv, struct args *a, int *done)
 			break;
 		case 'p':
 			a->plan = optarg;
+			break;
+		case 'D':
+			a->division = optarg;
 			break;
 		case 'm':
 			a->manual = 1;
@@ -165,6 +174,47 @@ target_text(json_t *d, char *out, size_t n)
 	return out;
 }
 
+/* One division's dashboard: each indicator's total and its units'. */
+static int
+ind_list_division(struct store *st, const struct args *a)
+{
+	struct actor	 ac;
+	struct diags	 dg = { 0 };
+	struct buf	 b = BUF_INIT;
+	json_t		*o = NULL, *d, *v;
+	size_t		 i, j;
+
+	actor_init(&ac);
+	if (core_ind_scope_json(st, &ac, a->division, &o, &dg) != FZ_OK) {
+		cli_print_diags(&dg, "fazhi");
+		diags_release(&dg);
+		return EXIT_ERR;
+	}
+	if (a->json) {
+		cli_print_json(o);
+		return EXIT_OK;
+	}
+	json_array_foreach(json_object_get(o, "indicators"), i, d) {
+		json_t *vals = json_object_get(d, "values");
+
+		printf("%s %s：%s\n", json_string_value(json_object_get(d,
+		    "key")), json_string_value(json_object_get(d, "name")),
+		    json_array_size(vals) == 0 ? "该区划尚未计算" : "");
+		json_array_foreach(vals, j, v) {
+			json_t *u = json_object_get(v, "unit");
+
+			buf_reset(&b);
+			value_text(v, &b);
+			printf("  %s  %s\n", json_is_object(u) ?
+			    json_string_value(json_object_get(u, "name")) :
+			    a->division, b.ptr);
+		}
+	}
+	buf_release(&b);
+	json_decref(o);
+	return EXIT_OK;
+}
+
 static int
 ind_list(int argc, char **argv)
 {
@@ -184,6 +234,11 @@ ind_list(int argc, char **argv)
 		return cli_usage(usage, EXIT_USAGE);
 	if ((st = cli_open(a.db)) == NULL)
 		return EXIT_ERR;
+	if (a.division != NULL) {
+		rc = ind_list_division(st, &a);
+		store_close(st);
+		return rc;
+	}
 	actor_init(&ac);
 	if (core_ind_list_json(st, &ac, &o) != FZ_OK) {
 		fprintf(stderr, "fazhi: %s\n", store_errmsg(st));
@@ -393,6 +448,7 @@ ind_compute_cmd(int argc, char **argv)
 	date_today(today);
 	co.as_of = a.as_of ? a.as_of : today;
 	co.year = a.year;
+	co.division = a.division;
 	if (core_ind_compute(st, &ac, &co, &o, &dg) != FZ_OK) {
 		cli_print_diags(&dg, "fazhi");
 		store_close(st);
@@ -416,7 +472,8 @@ ind_compute_cmd(int argc, char **argv)
 		value_text(v, &b);
 		printf("  %-10s %s  %s\n", json_string_value(json_object_get(v,
 		    "name")), json_is_object(u) ? json_string_value(
-		    json_object_get(u, "name")) : "全县", b.ptr);
+		    json_object_get(u, "name")) : a.division ? a.division :
+		    "全县", b.ptr);
 	}
 	buf_release(&b);
 	json_decref(o);

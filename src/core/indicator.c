@@ -111,94 +111,181 @@ workday_limit(const struct pctx *c, const struct reg_record *r, int f,
 	return date_days(out, limit) == FZ_OK;
 }
 
-/* within, atleast and past counted in working days of the calendar. */
-static int
-eval_workdays(const struct pctx *c, const char *op, const json_t *p,
-    const struct reg_record *r, int f, long n)
-{
-	long	 a, b, lim;
-	int	 g = field_of(c->d, p, "from");
+/*
+ * A predicate compiled once per computation from its JSON: the operation,
+ * the field indexes and the number of days resolved, so judging a record
+ * reads no JSON. Whatever the JSON evaluation would judge false (an
+ * unknown operation or field, a bad number of days, too deep) compiles to
+ * P_FALSE; "all" of no array is true and "any" of none false, as before.
+ */
+enum pop {
+	P_FALSE = 0, P_ALL, P_ANY, P_NOT, P_SET, P_UNSET, P_EQ, P_IN, P_GE,
+	P_LE, P_WITHIN, P_ATLEAST, P_PAST
+};
 
-	if (!day_of(c, r, f, &a, 1))
-		return 0;
-	if (str_eq(op, "past"))
-		return workday_limit(c, r, f, n, &lim) && lim < c->as_of;
-	if (!day_of(c, r, g, &b, 0))
-		return 0;
-	if (str_eq(op, "within"))
-		return a >= b && workday_limit(c, r, g, n, &lim) && a <= lim;
-	if (str_eq(op, "atleast"))
-		return workday_limit(c, r, g, n, &lim) && a >= lim;
-	return 0;
+struct pnode {
+	enum pop	 op;
+	int		 field, from;
+	int		 workdays;	/* days counted in working days */
+	long		 days;
+	const json_t	*value;		/* eq: the value; in: the array */
+	struct pnode	*kid;		/* all, any, not */
+	size_t		 nkid;
+};
+
+static void
+pnode_release(struct pnode *n)
+{
+	size_t	 i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->nkid; i++)
+		pnode_release(&n->kid[i]);
+	free(n->kid);
+	memset(n, 0, sizeof(*n));
 }
 
-static int
-eval(const struct pctx *c, const json_t *p, const struct reg_record *r,
-    int depth)
+static void
+pnode_compile(const struct reg_desc *d, const json_t *params, const json_t *p,
+    int depth, struct pnode *n)
 {
 	const json_t	*x, *sub;
 	const char	*op;
 	size_t		 i;
-	long		 a, b, days;
-	int		 f;
 
+	memset(n, 0, sizeof(*n));
+	n->from = -1;
 	if (depth > PRED_DEPTH || !json_is_object(p))
-		return 0;
-	if ((sub = json_object_get(p, "all")) != NULL) {
+		return;
+	if ((sub = json_object_get(p, "all")) != NULL ||
+	    (sub = json_object_get(p, "any")) != NULL) {
+		n->op = json_object_get(p, "all") != NULL ? P_ALL : P_ANY;
+		n->nkid = json_array_size(sub);
+		n->kid = xcalloc(n->nkid ? n->nkid : 1, sizeof(*n->kid));
 		json_array_foreach(sub, i, x)
-			if (!eval(c, x, r, depth + 1))
-				return 0;
-		return 1;
+			pnode_compile(d, params, x, depth + 1, &n->kid[i]);
+		return;
 	}
-	if ((sub = json_object_get(p, "any")) != NULL) {
-		json_array_foreach(sub, i, x)
-			if (eval(c, x, r, depth + 1))
-				return 1;
-		return 0;
+	if ((sub = json_object_get(p, "not")) != NULL) {
+		n->op = P_NOT;
+		n->nkid = 1;
+		n->kid = xcalloc(1, sizeof(*n->kid));
+		pnode_compile(d, params, sub, depth + 1, n->kid);
+		return;
 	}
-	if ((sub = json_object_get(p, "not")) != NULL)
-		return !eval(c, sub, r, depth + 1);
 	op = json_string_value(json_object_get(p, "op"));
-	if (op == NULL || (f = field_of(c->d, p, "field")) < 0)
-		return 0;
+	if (op == NULL || (n->field = field_of(d, p, "field")) < 0)
+		return;
+	n->from = field_of(d, p, "from");
 	if (str_eq(op, "set") || str_eq(op, "unset")) {
-		int set = c->d->fields[f].type == REG_DATE ?
-		    day_of(c, r, f, &a, 1) : !r->v[f].null;
-
-		return str_eq(op, "set") ? set : !set;
+		n->op = str_eq(op, "set") ? P_SET : P_UNSET;
+		return;
 	}
-	if (str_eq(op, "eq"))
-		return value_eq(&c->d->fields[f], &r->v[f],
-		    json_object_get(p, "value"));
-	if (str_eq(op, "in")) {
-		json_array_foreach(json_object_get(p, "values"), i, x)
-			if (value_eq(&c->d->fields[f], &r->v[f], x))
-				return 1;
-		return 0;
+	if (str_eq(op, "eq") || str_eq(op, "in")) {
+		n->op = str_eq(op, "eq") ? P_EQ : P_IN;
+		n->value = json_object_get(p, str_eq(op, "eq") ? "value" :
+		    "values");
+		return;
 	}
 	if (str_eq(op, "ge") || str_eq(op, "le")) {
-		if (r->v[f].null || !days_of(json_object_get(p, "value"),
-		    c->params, &days))
-			return 0;
-		return str_eq(op, "ge") ? r->v[f].i >= days : r->v[f].i <= days;
+		if (days_of(json_object_get(p, "value"), params, &n->days))
+			n->op = str_eq(op, "ge") ? P_GE : P_LE;
+		return;
 	}
-	if ((x = json_object_get(p, "workdays")) != NULL) {
-		if (!days_of(x, c->params, &days))
-			return 0;
-		return eval_workdays(c, op, p, r, f, days);
-	}
-	if (!days_of(json_object_get(p, "days"), c->params, &days))
-		return 0;
+	if ((x = json_object_get(p, "workdays")) != NULL)
+		n->workdays = 1;
+	else
+		x = json_object_get(p, "days");
+	if (!days_of(x, params, &n->days))
+		return;
 	if (str_eq(op, "within"))
-		return day_of(c, r, f, &a, 1) && day_of(c, r,
-		    field_of(c->d, p, "from"), &b, 0) && a >= b &&
-		    a - b <= days;
-	if (str_eq(op, "atleast"))
-		return day_of(c, r, f, &a, 1) && day_of(c, r,
-		    field_of(c->d, p, "from"), &b, 0) && a - b >= days;
-	if (str_eq(op, "past"))
-		return day_of(c, r, f, &a, 1) && a + days < c->as_of;
-	return 0;
+		n->op = P_WITHIN;
+	else if (str_eq(op, "atleast"))
+		n->op = P_ATLEAST;
+	else if (str_eq(op, "past"))
+		n->op = P_PAST;
+}
+
+/* within, atleast and past counted in working days of the calendar. */
+static int
+eval_workdays(const struct pctx *c, const struct pnode *p,
+    const struct reg_record *r)
+{
+	long	 a, b, lim;
+
+	if (!day_of(c, r, p->field, &a, 1))
+		return 0;
+	if (p->op == P_PAST)
+		return workday_limit(c, r, p->field, p->days, &lim) &&
+		    lim < c->as_of;
+	if (!day_of(c, r, p->from, &b, 0))
+		return 0;
+	if (p->op == P_WITHIN)
+		return a >= b && workday_limit(c, r, p->from, p->days, &lim) &&
+		    a <= lim;
+	return workday_limit(c, r, p->from, p->days, &lim) && a >= lim;
+}
+
+static int
+eval(const struct pctx *c, const struct pnode *p, const struct reg_record *r)
+{
+	const struct reg_value	*v;
+	const json_t		*x;
+	size_t			 i;
+	long			 a, b;
+	int			 set;
+
+	switch (p->op) {
+	case P_FALSE:
+		return 0;
+	case P_ALL:
+		for (i = 0; i < p->nkid; i++)
+			if (!eval(c, &p->kid[i], r))
+				return 0;
+		return 1;
+	case P_ANY:
+		for (i = 0; i < p->nkid; i++)
+			if (eval(c, &p->kid[i], r))
+				return 1;
+		return 0;
+	case P_NOT:
+		return !eval(c, p->kid, r);
+	default:
+		break;
+	}
+	v = &r->v[p->field];
+	switch (p->op) {
+	case P_SET:
+	case P_UNSET:
+		set = c->d->fields[p->field].type == REG_DATE ?
+		    day_of(c, r, p->field, &a, 1) : !v->null;
+		return p->op == P_SET ? set : !set;
+	case P_EQ:
+		return value_eq(&c->d->fields[p->field], v, p->value);
+	case P_IN:
+		json_array_foreach(p->value, i, x)
+			if (value_eq(&c->d->fields[p->field], v, x))
+				return 1;
+		return 0;
+	case P_GE:
+		return !v->null && v->i >= p->days;
+	case P_LE:
+		return !v->null && v->i <= p->days;
+	default:
+		break;
+	}
+	if (p->workdays)
+		return eval_workdays(c, p, r);
+	if (!day_of(c, r, p->field, &a, 1))
+		return 0;
+	if (p->op == P_PAST)
+		return a + p->days < c->as_of;
+	if (!day_of(c, r, p->from, &b, 0))
+		return 0;
+	if (p->op == P_WITHIN)
+		return a >= b && a - b <= p->days;
+	return a - b >= p->days;
 }
 
 static int
@@ -478,8 +565,8 @@ group_key(const struct reg_desc *d, const json_t *g,
  * times); every record of a group takes the group's role.
  */
 static void
-compute_groups(const struct pctx *c, const json_t *g, const json_t *num,
-    const json_t *den, int rate, const struct reg_record *recs,
+compute_groups(const struct pctx *c, const json_t *g, const struct pnode *num,
+    const struct pnode *den, int rate, const struct reg_record *recs,
     const size_t *idx, size_t n, struct ind_result *res)
 {
 	struct member	*m = xreallocarray(NULL, n ? n : 1, sizeof(*m));
@@ -495,10 +582,10 @@ compute_groups(const struct pctx *c, const json_t *g, const json_t *num,
 
 		for (j = i; j < n && str_eq(m[j].key, m[i].key); j++) {
 			const struct reg_record *r = &recs[m[j].i];
-			int d_ok = !rate || den == NULL || eval(c, den, r, 0);
+			int d_ok = !rate || den == NULL || eval(c, den, r);
 
 			in |= d_ok;
-			hit |= d_ok && eval(c, num, r, 0);
+			hit |= d_ok && eval(c, num, r);
 		}
 		for (k = i; k < j; k++) {
 			int64_t id = recs[m[k].i].id;
@@ -518,74 +605,147 @@ compute_groups(const struct pctx *c, const json_t *g, const json_t *num,
 	free(m);
 }
 
-enum fz_err
-ind_compute(const struct reg_desc *d, const struct ind_def *def,
-    const struct reg_record *recs, size_t n, const char *as_of,
-    const struct calendar *cal, int64_t unit_id, struct ind_result *res,
+/*
+ * A definition made ready to judge records: checked, its JSON parsed and
+ * its predicates compiled once, for every scope it is computed over.
+ */
+struct ind_prep {
+	const struct ind_def	*def;
+	struct pctx		 c;
+	struct calendar		 none;
+	json_t			*params, *jnum, *jden;
+	const json_t		*group;
+	struct pnode		 num, den;
+	int			 has_den;
+	int			 rate;
+};
+
+static void
+prep_release(struct ind_prep *p)
+{
+	pnode_release(&p->num);
+	pnode_release(&p->den);
+	json_decref(p->params);
+	json_decref(p->jnum);
+	json_decref(p->jden);
+	p->params = p->jnum = p->jden = NULL;
+}
+
+static enum fz_err
+prep_init(struct ind_prep *p, const struct reg_desc *d,
+    const struct ind_def *def, const char *as_of, const struct calendar *cal,
     char *why, size_t wn)
 {
-	crypto_hash_sha256_state	 h;
-	unsigned char			 out[crypto_hash_sha256_BYTES];
-	struct pctx			 c;
-	struct calendar			 none;
-	json_t				*num = NULL, *den = NULL, *params;
-	const json_t			*group;
-	int				 rate = str_eq(def->kind, "rate");
-	char				 item[64];
-	size_t				 i, *idx = NULL, nidx = 0;
+	json_t	*num, *den = NULL;
 
-	memset(res, 0, sizeof(*res));
+	memset(p, 0, sizeof(*p));
 	if (ind_def_check(def, why, wn) != FZ_OK)
 		return FZ_EINVAL;
-	if (date_days(as_of, &c.as_of) != FZ_OK) {
+	if (date_days(as_of, &p->c.as_of) != FZ_OK) {
 		snprintf(why, wn, "统计日期“%s”无效", as_of);
 		return FZ_EINVAL;
 	}
-	params = json_loads(def->params, 0, NULL);
+	p->def = def;
+	p->rate = str_eq(def->kind, "rate");
+	p->params = json_loads(def->params, 0, NULL);
 	num = json_loads(def->numerator, 0, NULL);
 	if (def->denominator != NULL)
 		den = json_loads(def->denominator, 0, NULL);
-	cal_init(&none);
-	c.d = d;
-	c.params = params;
-	c.cal = cal != NULL ? cal : &none;
-	group = json_object_get(params, "group_by");
-	idx = xreallocarray(NULL, n ? n : 1, sizeof(*idx));
+	cal_init(&p->none);
+	p->c.d = d;
+	p->c.params = p->params;
+	p->c.cal = cal != NULL ? cal : &p->none;
+	p->group = json_object_get(p->params, "group_by");
+	/* eq and in keep pointers into the trees: they live as long as
+	 * the prep. */
+	pnode_compile(d, p->params, num, 0, &p->num);
+	p->has_den = den != NULL;
+	if (den != NULL)
+		pnode_compile(d, p->params, den, 0, &p->den);
+	p->jnum = num;
+	p->jden = den;
+	return FZ_OK;
+}
+
+/* Where a record falls under a definition without groups. */
+enum { ROLE_COUNTED, ROLE_FAILING, ROLE_EXCLUDED, ROLE_NONE };
+
+static unsigned char
+prep_role(const struct ind_prep *p, const struct reg_record *r)
+{
+	if (p->rate && p->has_den && !eval(&p->c, &p->den, r))
+		return ROLE_EXCLUDED;
+	if (eval(&p->c, &p->num, r))
+		return ROLE_COUNTED;
+	return p->rate ? ROLE_FAILING : ROLE_NONE;
+}
+
+/* "id:revision;", what the inputs' hash is made of. */
+static size_t
+rec_item(const struct reg_record *r, char *item, size_t n)
+{
+	int	 k = snprintf(item, n, "%lld:%d;", (long long)r->id,
+		    r->revision);
+
+	return k > 0 && (size_t)k < n ? (size_t)k : 0;
+}
+
+/*
+ * The value over the records idx[] of recs; roles, when given, holds each
+ * record's role already judged (prep_role), items their hash texts.
+ */
+static void
+prep_compute(const struct ind_prep *p, const struct reg_record *recs,
+    const size_t *idx, size_t n, const unsigned char *roles,
+    char (*items)[32], struct ind_result *res)
+{
+	crypto_hash_sha256_state	 h;
+	unsigned char			 out[crypto_hash_sha256_BYTES];
+	const struct ind_def		*def = p->def;
+	char				 item[32];
+	size_t				 i;
+
+	memset(res, 0, sizeof(*res));
+	if (p->group == NULL) {
+		/* At most n each: no growing one by one. */
+		res->counted = xreallocarray(NULL, n ? n : 1, sizeof(int64_t));
+		res->failing = xreallocarray(NULL, n ? n : 1, sizeof(int64_t));
+		res->excluded = xreallocarray(NULL, n ? n : 1,
+		    sizeof(int64_t));
+	}
 	crypto_hash_sha256_init(&h);
 	for (i = 0; i < n; i++) {
-		const struct reg_record *r = &recs[i];
+		const struct reg_record *r = &recs[idx[i]];
+		const char *it = items != NULL ? items[idx[i]] : item;
+		unsigned char role;
 
-		if (unit_id != 0 && r->v[d->owner].i != unit_id)
+		if (items == NULL)
+			rec_item(r, item, sizeof(item));
+		crypto_hash_sha256_update(&h, (const unsigned char *)it,
+		    strlen(it));
+		if (p->group != NULL)
 			continue;
-		idx[nidx++] = i;
-		snprintf(item, sizeof(item), "%lld:%d;", (long long)r->id,
-		    r->revision);
-		crypto_hash_sha256_update(&h, (const unsigned char *)item,
-		    strlen(item));
-		if (group != NULL)
-			continue;
-		if (rate && den != NULL && !eval(&c, den, r, 0)) {
-			push(&res->excluded, &res->nexcluded, r->id);
-			continue;
-		}
-		if (eval(&c, num, r, 0))
-			push(&res->counted, &res->ncounted, r->id);
-		else if (rate)
-			push(&res->failing, &res->nfailing, r->id);
+		role = roles != NULL ? roles[idx[i]] : prep_role(p, r);
+		if (role == ROLE_EXCLUDED)
+			res->excluded[res->nexcluded++] = r->id;
+		else if (role == ROLE_COUNTED)
+			res->counted[res->ncounted++] = r->id;
+		else if (role == ROLE_FAILING)
+			res->failing[res->nfailing++] = r->id;
 	}
 	crypto_hash_sha256_final(&h, out);
 	sodium_bin2hex(res->sha256, sizeof(res->sha256), out, sizeof(out));
-	if (group != NULL)
-		compute_groups(&c, group, num, den, rate, recs, idx, nidx, res);
+	if (p->group != NULL)
+		compute_groups(&p->c, p->group, &p->num, p->has_den ? &p->den :
+		    NULL, p->rate, recs, idx, n, res);
 	else {
 		res->num = (int64_t)res->ncounted;
 		res->den = (int64_t)(res->ncounted + res->nfailing);
 	}
-	free(idx);
-	if (!rate)
+	if (!p->rate)
 		res->den = -1;
 	res->met = -1;
-	if (!rate) {
+	if (!p->rate) {
 		res->has_value = 1;
 		res->value = (double)res->num;
 	} else if (res->den > 0) {
@@ -595,16 +755,34 @@ ind_compute(const struct reg_desc *d, const struct ind_def *def,
 	}
 	if (res->has_value && def->has_target) {
 		/* Exactly, on integers: 9/10 against 90%. */
-		if (rate && str_eq(def->unit, "%"))
+		if (p->rate && str_eq(def->unit, "%"))
 			res->met = compare((double)res->num * 100.0,
 			    def->comparator, def->target * (double)res->den);
 		else
 			res->met = compare(res->value, def->comparator,
 			    def->target);
 	}
-	json_decref(params);
-	json_decref(num);
-	json_decref(den);
+}
+
+enum fz_err
+ind_compute(const struct reg_desc *d, const struct ind_def *def,
+    const struct reg_record *recs, size_t n, const char *as_of,
+    const struct calendar *cal, int64_t unit_id, struct ind_result *res,
+    char *why, size_t wn)
+{
+	struct ind_prep	 p;
+	size_t		 i, *idx, nidx = 0;
+
+	memset(res, 0, sizeof(*res));
+	if (prep_init(&p, d, def, as_of, cal, why, wn) != FZ_OK)
+		return FZ_EINVAL;
+	idx = xreallocarray(NULL, n ? n : 1, sizeof(*idx));
+	for (i = 0; i < n; i++)
+		if (unit_id == 0 || recs[i].v[d->owner].i == unit_id)
+			idx[nidx++] = i;
+	prep_compute(&p, recs, idx, nidx, NULL, NULL, res);
+	free(idx);
+	prep_release(&p);
 	return FZ_OK;
 }
 
@@ -760,18 +938,242 @@ plan_year_cb(const struct plan_summary *p, void *arg)
 	return 0;
 }
 
+/* A record's owner and its place in the list: sorted, the records of
+ * each unit, in list order. */
+struct owned {
+	int64_t		 unit;
+	size_t		 i;
+};
+
+static int
+owned_cmp(const void *a, const void *b)
+{
+	const struct owned *x = a, *y = b;
+
+	if (x->unit != y->unit)
+		return (x->unit > y->unit) - (x->unit < y->unit);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Records in list order: by date, then id (the date is never NULL). */
+static int
+rec_cmp(const void *a, const void *b, void *arg)
+{
+	const struct reg_record	*x = a, *y = b;
+	int			 f = ((const struct reg_desc *)arg)->date, c;
+
+	c = strcmp(x->v[f].s ? x->v[f].s : "", y->v[f].s ? y->v[f].s : "");
+	return c != 0 ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+struct sortctx {
+	const struct reg_record	*v;
+	const struct reg_desc	*d;
+};
+
+static int
+idx_cmp(const void *a, const void *b, void *arg)
+{
+	const struct sortctx	*c = arg;
+
+	return rec_cmp(&c->v[*(const size_t *)a], &c->v[*(const size_t *)b],
+	    (void *)(uintptr_t)c->d);
+}
+
+/* Sort by moving each record once (they are large), not in qsort. */
+static void
+recs_sort(struct recs *rs, const struct reg_desc *d)
+{
+	struct sortctx		 c = { rs->v, d };
+	struct reg_record	*v;
+	size_t			*idx, i;
+
+	if (rs->n < 2)
+		return;
+	idx = xreallocarray(NULL, rs->n, sizeof(*idx));
+	for (i = 0; i < rs->n; i++)
+		idx[i] = i;
+	qsort_r(idx, rs->n, sizeof(*idx), idx_cmp, &c);
+	v = xreallocarray(NULL, rs->n, sizeof(*v));
+	for (i = 0; i < rs->n; i++)
+		v[i] = rs->v[idx[i]];
+	free(rs->v);
+	rs->v = v;
+	rs->cap = rs->n;
+	free(idx);
+}
+
+/* The units of a registry's records, each with its records' indexes. */
+struct part {
+	int64_t		 unit;
+	const char	*name;
+	size_t		 first;		/* its first record in the list */
+	size_t		*idx;		/* into the shared index array */
+	size_t		 n;
+};
+
+static int
+part_cmp(const void *a, const void *b)
+{
+	const struct part *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/*
+ * The records of one registry, prepared once for every definition over
+ * it: all indexes, the same partitioned by unit (units in the order of
+ * their first record, as listed), and the text each record adds to the
+ * inputs' hash.
+ */
+struct regset {
+	struct recs	 recs;
+	size_t		*all;
+	size_t		*byunit;
+	struct part	*parts;
+	size_t		 nparts;
+	char		(*items)[32];
+};
+
+static void
+regset_build(struct regset *rs, const struct reg_desc *d)
+{
+	struct owned	*o;
+	size_t		 i, j, n = rs->recs.n;
+
+	rs->all = xreallocarray(NULL, n ? n : 1, sizeof(*rs->all));
+	rs->byunit = xreallocarray(NULL, n ? n : 1, sizeof(*rs->byunit));
+	rs->items = xreallocarray(NULL, n ? n : 1, sizeof(*rs->items));
+	o = xreallocarray(NULL, n ? n : 1, sizeof(*o));
+	for (i = 0; i < n; i++) {
+		rs->all[i] = i;
+		o[i].unit = rs->recs.v[i].v[d->owner].i;
+		o[i].i = i;
+		rec_item(&rs->recs.v[i], rs->items[i], sizeof(rs->items[i]));
+	}
+	qsort(o, n, sizeof(*o), owned_cmp);
+	for (i = 0; i < n; i = j) {
+		struct part *p;
+
+		rs->parts = xreallocarray(rs->parts, rs->nparts + 1,
+		    sizeof(*rs->parts));
+		p = &rs->parts[rs->nparts++];
+		p->unit = o[i].unit;
+		p->first = o[i].i;
+		p->name = rs->recs.v[o[i].i].v[d->owner].s;
+		p->idx = &rs->byunit[i];
+		for (j = i; j < n && o[j].unit == o[i].unit; j++)
+			rs->byunit[j] = o[j].i;
+		p->n = j - i;
+	}
+	free(o);
+	if (rs->nparts > 0)
+		qsort(rs->parts, rs->nparts, sizeof(*rs->parts), part_cmp);
+}
+
+static void
+regset_release(struct regset *rs)
+{
+	size_t	 j;
+
+	for (j = 0; j < rs->recs.n; j++)
+		reg_record_release(&rs->recs.v[j]);
+	free(rs->recs.v);
+	free(rs->all);
+	free(rs->byunit);
+	free(rs->parts);
+	free(rs->items);
+	memset(rs, 0, sizeof(*rs));
+}
+
+/* Store one value and add it to the answer, without reading it back. */
+static enum fz_err
+value_store(struct store *st, const struct ind_def *def,
+    const struct ind_run *run, int64_t unit, const char *unit_name,
+    struct ind_result *res, json_t *vals)
+{
+	struct ind_value	 v;
+	enum fz_err		 rc;
+
+	memset(&v, 0, sizeof(v));
+	v.run_id = run->id;
+	v.def_id = def->id;
+	v.unit_id = unit;
+	v.numerator = res->num;
+	v.denominator = res->den;
+	v.has_value = res->has_value;
+	v.value = res->value;
+	v.met = res->met;
+	memcpy(v.inputs_sha256, res->sha256, sizeof(res->sha256));
+	if ((rc = store_ind_value_add(st, &v, res)) != FZ_OK)
+		return rc;
+	snprintf(v.def_key, sizeof(v.def_key), "%s", def->key);
+	v.def_version = def->version;
+	snprintf(v.unit_name, sizeof(v.unit_name), "%s", unit_name ?
+	    unit_name : "");
+	memcpy(v.as_of, run->as_of, sizeof(v.as_of));
+	memcpy(v.computed_at, run->computed_at, sizeof(v.computed_at));
+	json_array_append_new(vals, value_json(def, &v));
+	return FZ_OK;
+}
+
+/*
+ * One definition over its registry's records: each record judged once,
+ * then the county's value (the scope's, for a division) and each unit's
+ * from the same judgements, the units' over their own records only.
+ */
+static enum fz_err
+compute_def(struct store *st, const struct ind_def *def,
+    const struct reg_desc *d, const struct regset *rs,
+    const struct ind_run *run, const struct calendar *cal, json_t *vals,
+    size_t *nval, struct diags *dg)
+{
+	struct ind_prep		 p;
+	struct ind_result	 res;
+	unsigned char		*roles = NULL;
+	char			 why[400];
+	size_t			 j, n = rs->recs.n;
+	enum fz_err		 rc;
+
+	if (prep_init(&p, d, def, run->as_of, cal, why, sizeof(why)) !=
+	    FZ_OK)
+		return work_fail(dg, FZ_EINVAL, def->key, "指标 %s：%s",
+		    def->key, why);
+	if (p.group == NULL) {
+		roles = xreallocarray(NULL, n ? n : 1, 1);
+		for (j = 0; j < n; j++)
+			roles[j] = prep_role(&p, &rs->recs.v[j]);
+	}
+	prep_compute(&p, rs->recs.v, rs->all, n, roles, rs->items, &res);
+	rc = value_store(st, def, run, 0, NULL, &res, vals);
+	ind_result_release(&res);
+	(*nval)++;
+	for (j = 0; j < rs->nparts && rc == FZ_OK &&
+	    str_eq(def->scope, "unit"); j++) {
+		const struct part *u = &rs->parts[j];
+
+		prep_compute(&p, rs->recs.v, u->idx, u->n, roles, rs->items,
+		    &res);
+		rc = value_store(st, def, run, u->unit, u->name, &res, vals);
+		ind_result_release(&res);
+		(*nval)++;
+	}
+	free(roles);
+	prep_release(&p);
+	return rc;
+}
+
 enum fz_err
 core_ind_compute(struct store *st, const struct actor *ac,
     const struct ind_compute_opts *o, json_t **out, struct diags *dg)
 {
 	struct defs	 defs = { 0 };
-	struct recs	*recs = NULL;
+	struct regset	*sets = NULL;
 	struct ind_run	 run;
 	struct calendar	 cal;
 	json_t		*vals = json_array();
-	char		 why[400];
 	long		 day;
-	size_t		 i, j, k, nval = 0;
+	size_t		 i, j, nval = 0;
 	int		 r;
 	enum fz_err	 rc;
 
@@ -787,6 +1189,20 @@ core_ind_compute(struct store *st, const struct actor *ac,
 		rc = work_fail(dg, FZ_EINVAL, "as_of", "统计日期应写成 "
 		    "YYYY-MM-DD");
 		goto out;
+	}
+	if (o->division != NULL && *o->division != '\0') {
+		const char *p;
+
+		for (p = o->division; *p >= '0' && *p <= '9'; p++)
+			;
+		if (*p != '\0' || strlen(o->division) < 2 ||
+		    strlen(o->division) >= sizeof(run.scope)) {
+			rc = work_fail(dg, FZ_EINVAL, "division", "区划代码"
+			    "“%.20s”无效：应为 2 至 15 位数字（如 371522）",
+			    o->division);
+			goto out;
+		}
+		snprintf(run.scope, sizeof(run.scope), "%s", o->division);
 	}
 	snprintf(run.as_of, sizeof(run.as_of), "%s", o->as_of);
 	run.year = o->year;
@@ -823,19 +1239,24 @@ core_ind_compute(struct store *st, const struct actor *ac,
 		rc = work_store_fail(st, dg, rc);
 		goto out;
 	}
-	/* The records of each registry dated in the period. */
-	recs = xcalloc((size_t)registry_count() + 1, sizeof(*recs));
+	/* The records of each registry dated in the period (of the
+	 * division's units only, for a division). */
+	sets = xcalloc((size_t)registry_count() + 1, sizeof(*sets));
 	for (r = 0; r < registry_count(); r++) {
 		struct reg_filter f;
 
 		memset(&f, 0, sizeof(f));
 		f.from = run.period_start;
 		f.to = run.period_end;
+		f.division = run.scope[0] ? run.scope : NULL;
 		if ((rc = store_reg_list(st, registry_at(r), &f, recs_cb,
-		    &recs[r], NULL)) != FZ_OK) {
+		    &sets[r].recs, NULL)) != FZ_OK) {
 			rc = work_store_fail(st, dg, rc);
 			goto out;
 		}
+		if (f.division != NULL)
+			recs_sort(&sets[r].recs, registry_at(r));
+		regset_build(&sets[r], registry_at(r));
 	}
 	if ((rc = store_begin(st)) != FZ_OK) {
 		rc = work_store_fail(st, dg, rc);
@@ -845,9 +1266,6 @@ core_ind_compute(struct store *st, const struct actor *ac,
 	for (i = 0; i < defs.n && rc == FZ_OK; i++) {
 		const struct ind_def	*def = &defs.v[i];
 		const struct reg_desc	*d = registry_find(def->registry);
-		struct recs		*rs;
-		int64_t			*units = NULL;
-		size_t			 nunits = 0;
 
 		for (r = 0; r < registry_count() && registry_at(r) != d; r++)
 			;
@@ -856,48 +1274,8 @@ core_ind_compute(struct store *st, const struct actor *ac,
 			    "“%s”不存在", def->key, def->registry);
 			break;
 		}
-		rs = &recs[r];
-		/* The county, then each unit with records, by id. */
-		if (str_eq(def->scope, "unit"))
-			for (j = 0; j < rs->n; j++) {
-				int64_t u = rs->v[j].v[d->owner].i;
-
-				for (k = 0; k < nunits && units[k] != u; k++)
-					;
-				if (k == nunits)
-					push(&units, &nunits, u);
-			}
-		for (j = 0; j <= nunits && rc == FZ_OK; j++) {
-			struct ind_result	 res;
-			struct ind_value	 v;
-			int64_t			 u = j == 0 ? 0 : units[j - 1];
-
-			if (ind_compute(d, def, rs->v, rs->n, run.as_of, &cal, u,
-			    &res,
-			    why, sizeof(why)) != FZ_OK) {
-				rc = work_fail(dg, FZ_EINVAL, def->key,
-				    "指标 %s：%s", def->key, why);
-				break;
-			}
-			memset(&v, 0, sizeof(v));
-			v.run_id = run.id;
-			v.def_id = def->id;
-			v.unit_id = u;
-			v.numerator = res.num;
-			v.denominator = res.den;
-			v.has_value = res.has_value;
-			v.value = res.value;
-			v.met = res.met;
-			memcpy(v.inputs_sha256, res.sha256, sizeof(res.sha256));
-			rc = store_ind_value_add(st, &v, &res);
-			ind_result_release(&res);
-			if (rc == FZ_OK && (rc = store_ind_value_get(st, v.id,
-			    &v)) == FZ_OK) {
-				json_array_append_new(vals, value_json(def, &v));
-				nval++;
-			}
-		}
-		free(units);
+		rc = compute_def(st, def, d, &sets[r], &run, &cal, vals, &nval,
+		    dg);
 	}
 	/* Plans imported before a definition existed link to it now. */
 	if (rc == FZ_OK) {
@@ -910,24 +1288,24 @@ core_ind_compute(struct store *st, const struct actor *ac,
 	}
 	if (rc == FZ_OK)
 		rc = work_audit(st, ac, "indicators.compute", "indicator_run",
-		    run.id, NULL, json_pack("{s:s,s:i,s:s,s:s,s:I}", "as_of",
-		    run.as_of, "year", run.year, "from", run.period_start, "to",
-		    run.period_end, "values", (json_int_t)nval));
+		    run.id, NULL, json_pack("{s:s,s:i,s:s,s:s,s:I,s:s*}",
+		    "as_of", run.as_of, "year", run.year, "from",
+		    run.period_start, "to", run.period_end, "values",
+		    (json_int_t)nval, "division", run.scope[0] ? run.scope :
+		    NULL));
 	if ((rc = work_end(st, rc, dg)) != FZ_OK)
 		goto out;
-	*out = json_pack("{s:{s:I,s:s,s:i,s:s,s:s,s:s},s:o}", "run", "id",
+	*out = json_pack("{s:{s:I,s:s,s:i,s:s,s:s,s:s,s:s*},s:o}", "run", "id",
 	    (json_int_t)run.id, "as_of", run.as_of, "year", run.year,
 	    "from", run.period_start, "to", run.period_end, "computed_at",
-	    run.computed_at, "values", vals);
+	    run.computed_at, "division", run.scope[0] ? run.scope : NULL,
+	    "values", vals);
 	vals = NULL;
 out:
 	json_decref(vals);
-	for (r = 0; recs != NULL && r < registry_count(); r++) {
-		for (j = 0; j < recs[r].n; j++)
-			reg_record_release(&recs[r].v[j]);
-		free(recs[r].v);
-	}
-	free(recs);
+	for (r = 0; sets != NULL && r < registry_count(); r++)
+		regset_release(&sets[r]);
+	free(sets);
 	defs_release(&defs);
 	cal_release(&cal);
 	return rc;
@@ -1164,6 +1542,51 @@ core_ind_list_json(struct store *st, const struct actor *ac, json_t **out)
 	*out = json_pack("{s:o}", "indicators", a);
 	a = NULL;
 out:
+	json_decref(a);
+	defs_release(&defs);
+	return rc;
+}
+
+/*
+ * One division's dashboard (a county of a province-wide store): each
+ * definition with the values of the newest run over that division, its
+ * total first, then its units the actor may read.
+ */
+enum fz_err
+core_ind_scope_json(struct store *st, const struct actor *ac,
+    const char *division, json_t **out, struct diags *dg)
+{
+	struct defs		 defs = { 0 };
+	struct ind_value	*v = NULL;
+	json_t			*a = json_array();
+	size_t			 i, j, n = 0;
+	enum fz_err		 rc;
+
+	*out = NULL;
+	if ((rc = store_ind_def_list(st, NULL, defs_cb, &defs)) != FZ_OK)
+		goto out;
+	for (i = 0; i < defs.n; i++) {
+		json_t *o = core_ind_def_json(&defs.v[i]), *vals = json_array();
+
+		json_array_append_new(a, o);
+		json_object_set_new(o, "values", vals);
+		if ((rc = store_ind_values_latest_in(st, defs.v[i].key, 0,
+		    division, &v, &n)) != FZ_OK)
+			goto out;
+		for (j = 0; j < n; j++)
+			if (v[j].unit_id == 0 || core_reg_can_read(ac,
+			    v[j].unit_id))
+				json_array_append_new(vals,
+				    value_json(&defs.v[i], &v[j]));
+		free(v);
+		v = NULL;
+	}
+	*out = json_pack("{s:s,s:o}", "division", division, "indicators", a);
+	a = NULL;
+out:
+	if (rc != FZ_OK)
+		rc = work_store_fail(st, dg, rc);
+	free(v);
 	json_decref(a);
 	defs_release(&defs);
 	return rc;

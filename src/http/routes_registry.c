@@ -524,6 +524,7 @@ read_compute(struct req *r, struct ind_compute_opts *co)
 	const char	*as_of = NULL;
 	int64_t		 year = 0;
 
+	memset(co, 0, sizeof(*co));
 	if (http_str(r, "as_of", 10, 0, &as_of) ||
 	    http_int(r, "year", 0, &year))
 		return -1;

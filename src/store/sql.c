@@ -348,18 +348,26 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_IND_DEF_VERSIONS] = IND_DEF_COLS "WHERE key = ?1 ORDER BY "
 	    "version",
 	[STMT_IND_RUN_INSERT] = "INSERT INTO indicator_run (as_of, year, "
-	    "period_start, period_end, computed_at, actor) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6) RETURNING id",
+	    "period_start, period_end, computed_at, actor, scope) VALUES (?1, "
+	    "?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
 	[STMT_IND_VAL_INSERT] = "INSERT INTO indicator_value (run_id, def_id, "
 	    "unit_id, numerator, denominator, value, met, inputs_sha256) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
 	[STMT_IND_VAL_REC_INSERT] = "INSERT INTO indicator_value_record "
 	    "(value_id, record_id, role) VALUES (?1, ?2, ?3)",
+	/* The records of a value in one statement: ids as JSON arrays. */
+	[STMT_IND_VAL_REC_BULK] = "INSERT INTO indicator_value_record "
+	    "(value_id, record_id, role) SELECT ?1, value, 'counted' FROM "
+	    "json_each(?2) UNION ALL SELECT ?1, value, 'failing' FROM "
+	    "json_each(?3) UNION ALL SELECT ?1, value, 'excluded' FROM "
+	    "json_each(?4)",
 	[STMT_IND_VAL_GET] = IND_VAL_COLS "WHERE v.id = ?1",
 	/* The newest run that computed the key: its values, county first. */
 	[STMT_IND_VAL_LATEST] = IND_VAL_COLS "WHERE d.key = ?1 AND v.run_id = "
 	    "(SELECT max(v2.run_id) FROM indicator_value v2 JOIN "
-	    "indicator_def d2 ON d2.id = v2.def_id WHERE d2.key = ?1) "
+	    "indicator_def d2 ON d2.id = v2.def_id JOIN indicator_run r2 ON "
+	    "r2.id = v2.run_id WHERE d2.key = ?1 AND coalesce(r2.scope, '') "
+	    "= ?3) "
 	    "AND (?2 = 0 OR v.unit_id = ?2 OR v.unit_id IS NULL) "
 	    "ORDER BY CASE WHEN v.unit_id IS NULL THEN 0 ELSE 1 END, u.ord, "
 	    "v.unit_id",
@@ -427,4 +435,10 @@ const char *const sql_pg_only[STMT__MAX] = {
 	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM "
 	    "information_schema.tables WHERE table_schema = current_schema() "
 	    "AND table_name = 'schema_version'",
+	[STMT_IND_VAL_REC_BULK] = "INSERT INTO indicator_value_record "
+	    "(value_id, record_id, role) SELECT ?1::bigint, value::bigint, "
+	    "'counted' FROM json_array_elements_text(?2::json) UNION ALL "
+	    "SELECT ?1::bigint, value::bigint, 'failing' FROM "
+	    "json_array_elements_text(?3::json) UNION ALL SELECT ?1::bigint, "
+	    "value::bigint, 'excluded' FROM json_array_elements_text(?4::json)",
 };

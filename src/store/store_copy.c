@@ -227,7 +227,7 @@ static const struct table tables[] = {
 	    { "created_at", 'T' } } },
 	{ "indicator_run", "id", 1, { { "id", 'I' }, { "as_of", 'T' },
 	    { "year", 'I' }, { "period_start", 'T' }, { "period_end", 'T' },
-	    { "computed_at", 'T' }, { "actor", 'T' } } },
+	    { "computed_at", 'T' }, { "actor", 'T' }, { "scope", 'T' } } },
 	{ "indicator_value", "id", 1, { { "id", 'I' }, { "run_id", 'I' },
 	    { "def_id", 'I' }, { "unit_id", 'I' }, { "numerator", 'I' },
 	    { "denominator", 'I' }, { "value", 'R' }, { "met", 'I' },

@@ -20,7 +20,7 @@
 
 enum regq {
 	REGQ_INSERT, REGQ_UPDATE, REGQ_GET, REGQ_FIND, REGQ_LIST, REGQ_COUNT,
-	REGQ__MAX
+	REGQ_LIST_DIV, REGQ__MAX
 };
 
 #define NMETA	6	/* id, revision, created_by/at, updated_by/at */
@@ -152,6 +152,17 @@ build(const void *owner, int kind, struct buf *b)
 	case REGQ_COUNT:
 		buf_addf(b, "SELECT count(*) FROM %s t ", d->table);
 		list_where(d, b);
+		break;
+	case REGQ_LIST_DIV:
+		/* No ORDER BY (the caller sorts): with one, SQLite walks
+		 * the date index over every record of the period; without,
+		 * the (owner, key) index finds the division's only. */
+		select_cols(d, b);
+		buf_addstr(b, "WHERE t.");
+		column(&d->fields[d->owner], b);
+		buf_addf(b, " IN (SELECT id FROM unit WHERE substr(division, "
+		    "1, ?2) = ?1) AND t.%s >= ?3 AND t.%s <= ?4",
+		    d->fields[d->date].key, d->fields[d->date].key);
 		break;
 	case REGQ__MAX:
 		break;
@@ -325,6 +336,17 @@ store_reg_list(struct store *st, const struct reg_desc *d,
 	enum fz_err		 rc = FZ_OK;
 	int			 s, k = ninactive(d);
 
+	if (f->division != NULL && *f->division != '\0') {
+		if ((q = q_adhoc(st, d, REGQ_LIST_DIV, build)) == NULL) {
+			rc = q_err(st);
+			goto out;
+		}
+		q_text(q, 1, f->division);
+		q_int(q, 2, (int64_t)strlen(f->division));
+		q_text(q, 3, f->from ? f->from : "0000-00-00");
+		q_text(q, 4, f->to ? f->to : "9999-99-99");
+		goto rows;
+	}
 	if (total != NULL) {
 		if ((q = q_adhoc(st, d, REGQ_COUNT, build)) == NULL) {
 			rc = q_err(st);
@@ -341,6 +363,7 @@ store_reg_list(struct store *st, const struct reg_desc *d,
 	bind_filter(q, d, f, &like);
 	q_int(q, 9 + k, f->limit > 0 ? f->limit : 1000000000);
 	q_int(q, 10 + k, f->offset > 0 ? f->offset : 0);
+rows:
 	while ((s = q_step(q)) == 1) {
 		int stop;
 
@@ -634,27 +657,64 @@ store_ind_run_add(struct store *st, struct ind_run *r)
 	q_text(q, 4, r->period_end);
 	q_text(q, 5, r->computed_at);
 	q_text(q, 6, r->actor);
+	q_text(q, 7, r->scope[0] ? r->scope : NULL);
 	return q_run_int(q, &r->id);
 }
 
-static enum fz_err
-value_records(struct store *st, int64_t value_id, const int64_t *ids,
-    size_t n, const char *role)
+static int
+id_cmp(const void *a, const void *b)
 {
+	int64_t	 x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Ids as a JSON array, ascending (the primary key's order). */
+static void
+ids_json(const int64_t *ids, size_t n, struct buf *b)
+{
+	int64_t	*v = xreallocarray(NULL, n ? n : 1, sizeof(*v));
+	size_t	 i;
+
+	memcpy(v, ids, n * sizeof(*v));
+	qsort(v, n, sizeof(*v), id_cmp);
+	buf_reset(b);
+	buf_addch(b, '[');
+	for (i = 0; i < n; i++)
+		buf_addf(b, "%s%lld", i ? "," : "", (long long)v[i]);
+	buf_addch(b, ']');
+	free(v);
+}
+
+/*
+ * The records behind a value in one statement (one round trip), not one
+ * INSERT per record: a province's value counts a million of them.
+ */
+static enum fz_err
+value_records(struct store *st, int64_t value_id,
+    const struct ind_result *res)
+{
+	struct buf	 b[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
 	struct dbq	*q;
 	enum fz_err	 rc;
-	size_t		 i;
+	int		 i;
 
-	for (i = 0; i < n; i++) {
-		if ((q = q_open(st, STMT_IND_VAL_REC_INSERT)) == NULL)
-			return q_err(st);
+	if (res->ncounted + res->nfailing + res->nexcluded == 0)
+		return FZ_OK;
+	ids_json(res->counted, res->ncounted, &b[0]);
+	ids_json(res->failing, res->nfailing, &b[1]);
+	ids_json(res->excluded, res->nexcluded, &b[2]);
+	if ((q = q_open(st, STMT_IND_VAL_REC_BULK)) == NULL)
+		rc = q_err(st);
+	else {
 		q_int(q, 1, value_id);
-		q_int(q, 2, ids[i]);
-		q_text(q, 3, role);
-		if ((rc = q_run(q)) != FZ_OK)
-			return rc;
+		for (i = 0; i < 3; i++)
+			q_text(q, 2 + i, b[i].ptr);
+		rc = q_run(q);
 	}
-	return FZ_OK;
+	for (i = 0; i < 3; i++)
+		buf_release(&b[i]);
+	return rc;
 }
 
 /* A value and the records behind it. */
@@ -689,13 +749,7 @@ store_ind_value_add(struct store *st, struct ind_value *v,
 	q_text(q, 8, v->inputs_sha256);
 	if ((rc = q_run_int(q, &v->id)) != FZ_OK)
 		return rc;
-	if ((rc = value_records(st, v->id, res->counted, res->ncounted,
-	    "counted")) != FZ_OK ||
-	    (rc = value_records(st, v->id, res->failing, res->nfailing,
-	    "failing")) != FZ_OK)
-		return rc;
-	return value_records(st, v->id, res->excluded, res->nexcluded,
-	    "excluded");
+	return value_records(st, v->id, res);
 }
 
 static void
@@ -749,6 +803,14 @@ enum fz_err
 store_ind_values_latest(struct store *st, const char *key, int64_t unit_id,
     struct ind_value **out, size_t *n)
 {
+	return store_ind_values_latest_in(st, key, unit_id, "", out, n);
+}
+
+/* The same among the runs over one scope ("": the whole store). */
+enum fz_err
+store_ind_values_latest_in(struct store *st, const char *key,
+    int64_t unit_id, const char *scope, struct ind_value **out, size_t *n)
+{
 	struct dbq	*q;
 	size_t		 cap = 0;
 	int		 s;
@@ -759,6 +821,7 @@ store_ind_values_latest(struct store *st, const char *key, int64_t unit_id,
 		return q_err(st);
 	q_text(q, 1, key);
 	q_int(q, 2, unit_id);
+	q_text(q, 3, scope);
 	while ((s = q_step(q)) == 1) {
 		VEC_GROW(*out, *n, cap);
 		value_row(q, &(*out)[(*n)++]);

@@ -1627,7 +1627,7 @@ test_copy_round_trip(void **state)
 	{
 		/* A registry record, its history, a computed run. */
 		const struct reg_desc *d = registry_find("normative");
-		struct ind_compute_opts co = { "2022-12-31", 2022 };
+		struct ind_compute_opts co = { "2022-12-31", 2022, NULL };
 		struct reg_record r;
 		struct actor ac;
 		struct diags dg = { 0 };
