@@ -174,8 +174,7 @@ core_evidence_add(struct store *st, const struct actor *ac, int64_t report_id,
 {
 	struct report		 r;
 	struct evidence		*have;
-	size_t			 nhave = 0, i, b64len;
-	char			*b64 = NULL;
+	size_t			 nhave = 0, i;
 	const char		*mime = NULL;
 	long			 maxn = core_setting_int(st, "upload.max_files");
 	enum fz_err		 rc;
@@ -207,16 +206,11 @@ core_evidence_add(struct store *st, const struct actor *ac, int64_t report_id,
 	snprintf(e->mime, sizeof(e->mime), "%s", mime);
 	snprintf(e->uploaded_by, sizeof(e->uploaded_by), "%s",
 	    work_actor_name(ac));
-	b64len = sodium_base64_encoded_len(len,
-	    sodium_base64_VARIANT_ORIGINAL);
-	b64 = xmalloc(b64len);
-	sodium_bin2base64(b64, b64len, data, len,
-	    sodium_base64_VARIANT_ORIGINAL);
 	if ((rc = store_begin(st)) != FZ_OK) {
 		rc = work_store_fail(st, dg, rc);
 		goto out;
 	}
-	rc = store_blob_put(st, e->sha256, e->size, b64);
+	rc = work_blob_put(st, e->sha256, data, len);
 	if (rc == FZ_OK)
 		rc = store_evidence_add(st, e);
 	if (rc == FZ_OK)
@@ -226,7 +220,6 @@ core_evidence_add(struct store *st, const struct actor *ac, int64_t report_id,
 		    "size", (json_int_t)e->size));
 	rc = work_end(st, rc, dg);
 out:
-	free(b64);
 	report_release(&r);
 	return rc;
 }
@@ -236,8 +229,6 @@ core_evidence_fetch(struct store *st, const struct actor *ac, int64_t id,
     struct evidence *e, struct buf *out, struct diags *dg)
 {
 	struct report	 r;
-	char		*b64 = NULL;
-	size_t		 len = 0;
 	enum fz_err	 rc;
 
 	if ((rc = store_evidence_get(st, id, e)) == FZ_ENOTFOUND)
@@ -248,13 +239,39 @@ core_evidence_fetch(struct store *st, const struct actor *ac, int64_t id,
 	if ((rc = core_report_read(st, ac, e->report_id, &r, dg)) != FZ_OK)
 		return rc;
 	report_release(&r);
-	if ((rc = store_blob_get(st, e->sha256, &b64)) != FZ_OK)
+	return work_blob_get(st, e->sha256, e->size, id, out, dg);
+}
+
+enum fz_err
+work_blob_put(struct store *st, const char *sha256, const void *data,
+    size_t len)
+{
+	size_t		 n = sodium_base64_encoded_len(len,
+			    sodium_base64_VARIANT_ORIGINAL);
+	char		*b64 = xmalloc(n);
+	enum fz_err	 rc;
+
+	sodium_bin2base64(b64, n, data, len, sodium_base64_VARIANT_ORIGINAL);
+	rc = store_blob_put(st, sha256, (int64_t)len, b64);
+	free(b64);
+	return rc;
+}
+
+enum fz_err
+work_blob_get(struct store *st, const char *sha256, int64_t size, int64_t id,
+    struct buf *out, struct diags *dg)
+{
+	char		*b64 = NULL;
+	size_t		 len = 0;
+	enum fz_err	 rc = FZ_OK;
+
+	if ((rc = store_blob_get(st, sha256, &b64)) != FZ_OK)
 		return work_store_fail(st, dg, rc);
 	buf_reset(out);
 	buf_grow(out, strlen(b64));
 	if (sodium_base642bin((unsigned char *)out->ptr, out->cap, b64,
 	    strlen(b64), NULL, &len, NULL,
-	    sodium_base64_VARIANT_ORIGINAL) != 0 || (int64_t)len != e->size)
+	    sodium_base64_VARIANT_ORIGINAL) != 0 || (int64_t)len != size)
 		rc = work_fail(dg, FZ_EDB, "error", "文件 %lld 的内容已损坏",
 		    (long long)id);
 	else

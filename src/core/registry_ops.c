@@ -602,8 +602,7 @@ core_reg_evidence_add(struct store *st, const struct actor *ac,
 	struct reg_record	 r;
 	struct reg_evidence	*have = NULL;
 	const char		*mime = NULL;
-	size_t			 nhave = 0, i, b64len;
-	char			*b64 = NULL;
+	size_t			 nhave = 0, i;
 	enum fz_err		 rc;
 
 	memset(e, 0, sizeof(*e));
@@ -636,16 +635,11 @@ core_reg_evidence_add(struct store *st, const struct actor *ac,
 	snprintf(e->mime, sizeof(e->mime), "%s", mime);
 	snprintf(e->uploaded_by, sizeof(e->uploaded_by), "%s",
 	    work_actor_name(ac));
-	b64len = sodium_base64_encoded_len(len,
-	    sodium_base64_VARIANT_ORIGINAL);
-	b64 = xmalloc(b64len);
-	sodium_bin2base64(b64, b64len, data, len,
-	    sodium_base64_VARIANT_ORIGINAL);
 	if ((rc = store_begin(st)) != FZ_OK) {
 		rc = work_store_fail(st, dg, rc);
 		goto out;
 	}
-	rc = store_blob_put(st, e->sha256, e->size, b64);
+	rc = work_blob_put(st, e->sha256, data, len);
 	if (rc == FZ_OK)
 		rc = store_reg_evidence_add(st, e);
 	if (rc == FZ_OK)
@@ -655,7 +649,6 @@ core_reg_evidence_add(struct store *st, const struct actor *ac,
 		    "size", (json_int_t)e->size));
 	rc = work_end(st, rc, dg);
 out:
-	free(b64);
 	reg_record_release(&r);
 	return rc;
 }
@@ -666,8 +659,6 @@ core_reg_evidence_fetch(struct store *st, const struct actor *ac,
 {
 	const struct reg_desc	*d;
 	struct reg_record	 r;
-	char			*b64 = NULL;
-	size_t			 len = 0;
 	enum fz_err		 rc;
 
 	if ((rc = store_reg_evidence_get(st, evid, e)) == FZ_ENOTFOUND)
@@ -681,17 +672,5 @@ core_reg_evidence_fetch(struct store *st, const struct actor *ac,
 	if ((rc = core_reg_get(st, ac, d, e->record_id, &r, dg)) != FZ_OK)
 		return rc;
 	reg_record_release(&r);
-	if ((rc = store_blob_get(st, e->sha256, &b64)) != FZ_OK)
-		return work_store_fail(st, dg, rc);
-	buf_reset(out);
-	buf_grow(out, strlen(b64));
-	if (sodium_base642bin((unsigned char *)out->ptr, out->cap, b64,
-	    strlen(b64), NULL, &len, NULL,
-	    sodium_base64_VARIANT_ORIGINAL) != 0 || (int64_t)len != e->size)
-		rc = work_fail(dg, FZ_EDB, "error", "文件 %lld 的内容已损坏",
-		    (long long)evid);
-	else
-		out->len = len;
-	free(b64);
-	return rc;
+	return work_blob_get(st, e->sha256, e->size, evid, out, dg);
 }

@@ -24,6 +24,16 @@ enum fz_err	 work_audit(struct store *, const struct actor *,
 		    json_t *before, json_t *after);
 /* Commit when rc is FZ_OK, else roll back; returns rc (or the commit's). */
 enum fz_err	 work_end(struct store *, enum fz_err rc, struct diags *);
+/*
+ * A file's contents kept once per SHA-256 as base64 text (both engines and
+ * db copy treat them alike), inside the caller's transaction; and read
+ * back into out, the file of id named in the error if they do not decode
+ * to size bytes (evidence.c).
+ */
+enum fz_err	 work_blob_put(struct store *, const char *sha256,
+		    const void *, size_t);
+enum fz_err	 work_blob_get(struct store *, const char *sha256, int64_t size,
+		    int64_t id, struct buf *out, struct diags *);
 json_t		*work_report_brief(const struct report *);
 int		 work_valid_key(const char *, const char *const *);
 

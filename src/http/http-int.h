@@ -111,6 +111,10 @@ enum MHD_Result	 http_static(struct req *);
 
 /* The mapping for a core error with its diags: message and field. */
 void	 http_fail_diags(struct req *, enum fz_err, const struct diags *);
+/* A core result: its JSON (or {"ok":true}) on success, else the mapped
+ * error with the diagnostics' field, taking ownership of o. */
+void	 http_answer(struct req *, enum fz_err, json_t *o,
+	    const struct diags *);
 /* Answer with bytes (copied) as an attachment named name. */
 void	 http_file(struct req *, const char *type, const char *name,
 	    const void *, size_t);

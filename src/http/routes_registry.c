@@ -22,19 +22,6 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
-static void
-answer(struct req *r, enum fz_err rc, json_t *o, const struct diags *dg)
-{
-	if (rc == FZ_OK)
-		http_json(r, 200, o ? o : json_pack("{s:b}", "ok", 1));
-	else {
-		json_decref(o);
-		if (dg != NULL && dg->nerrors > 0)
-			http_fail_diags(r, rc, dg);
-		else
-			http_fail(r, rc, rc == FZ_ENOTFOUND ? "没有找到" : NULL);
-	}
-}
 
 /* The registry of the path, or a 404. */
 static const struct reg_desc *
@@ -115,7 +102,7 @@ h_reg_list(struct req *r)
 	if (read_list(r, &d, &f))
 		return;
 	rc = core_reg_list_json(r->st, &r->actor, d, &f, &o);
-	answer(r, rc, o, NULL);
+	http_answer(r, rc, o, NULL);
 }
 
 void
@@ -130,7 +117,7 @@ h_reg_get(struct req *r)
 	if ((d = path_registry(r)) == NULL || http_id(r, &id))
 		return;
 	rc = core_reg_json(r->st, &r->actor, d, id, &o, &dg);
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	diags_release(&dg);
 }
 
@@ -201,7 +188,7 @@ save(struct req *r, int update)
 	    &rec, &dg);
 	if (rc == FZ_OK)
 		rc = core_reg_json(r->st, &r->actor, d, rec.id, &o, &dg);
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	reg_record_release(&rec);
 	diags_release(&dg);
 }
@@ -282,7 +269,7 @@ h_reg_import(struct req *r)
 		http_json(r, rc == FZ_EPERM ? 403 : rc == FZ_ETOOBIG ? 413 : 400,
 		    o);
 	} else
-		answer(r, rc, NULL, &dg);
+		http_answer(r, rc, NULL, &dg);
 	diags_release(&dg);
 }
 
@@ -343,7 +330,7 @@ h_reg_export(struct req *r)
 		    "officedocument.spreadsheetml.sheet" :
 		    "text/csv; charset=utf-8", name.ptr, out.ptr, out.len);
 	else
-		answer(r, rc, NULL, &dg);
+		http_answer(r, rc, NULL, &dg);
 	if (fd != -1) {
 		close(fd);
 		unlink(path);
@@ -388,7 +375,7 @@ h_reg_expiring(struct req *r)
 		return;
 	rc = core_reg_expiring_json(r->st, &r->actor, d, r->today, (int)days,
 	    &o, &dg);
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	diags_release(&dg);
 }
 
@@ -436,7 +423,7 @@ h_reg_evidence_add(struct req *r)
 		return;
 	rc = core_reg_evidence_add(r->st, &r->actor, d, id, name, r->body.ptr,
 	    r->body.len, &e, &dg);
-	answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I,s:s,s:s,s:I,s:s}}",
+	http_answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I,s:s,s:s,s:I,s:s}}",
 	    "evidence", "id", (json_int_t)e.id, "name", e.name, "mime", e.mime,
 	    "size", (json_int_t)e.size, "sha256", e.sha256) : NULL, &dg);
 	diags_release(&dg);
@@ -459,7 +446,7 @@ h_reg_evidence_get(struct req *r)
 		http_file(r, e.mime[0] ? e.mime : "application/octet-stream",
 		    e.name, b.ptr, b.len);
 	else
-		answer(r, rc, NULL, &dg);
+		http_answer(r, rc, NULL, &dg);
 	buf_release(&b);
 	diags_release(&dg);
 }
@@ -471,7 +458,7 @@ h_ind_list(struct req *r)
 	enum fz_err rc;
 
 	rc = core_ind_list_json(r->st, &r->actor, &o);
-	answer(r, rc, o, NULL);
+	http_answer(r, rc, o, NULL);
 }
 
 void
@@ -482,7 +469,7 @@ h_ind_show(struct req *r)
 	enum fz_err	 rc;
 
 	rc = core_ind_show_json(r->st, &r->actor, r->param, &o, &dg);
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	diags_release(&dg);
 }
 
@@ -513,7 +500,7 @@ h_ind_define(struct req *r)
 	if (rc == FZ_OK && (rc = core_ind_show_json(r->st, &r->actor,
 	    r->param, &o, &dg)) == FZ_OK)
 		json_object_set_new(o, "changed", json_boolean(changed));
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	diags_release(&dg);
 }
 
@@ -560,7 +547,7 @@ h_ind_compute(struct req *r)
 	if (read_compute(r, &co))
 		return;
 	rc = core_ind_compute(r->st, &r->actor, &co, &o, &dg);
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	diags_release(&dg);
 }
 
@@ -575,7 +562,7 @@ h_ind_value(struct req *r)
 	if (http_id(r, &id))
 		return;
 	rc = core_ind_value_json(r->st, &r->actor, id, &o, &dg);
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	diags_release(&dg);
 }
 
@@ -590,7 +577,7 @@ h_plan_indicators(struct req *r)
 	if (http_id(r, &id))
 		return;
 	rc = core_plan_indicators_json(r->st, &r->actor, id, &o, &dg);
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	diags_release(&dg);
 }
 
@@ -639,6 +626,6 @@ h_plan_indicator_link(struct req *r)
 	    in.def, &dg);
 	if (rc == FZ_OK)
 		rc = core_plan_indicators_json(r->st, &r->actor, id, &o, &dg);
-	answer(r, rc, o, &dg);
+	http_answer(r, rc, o, &dg);
 	diags_release(&dg);
 }

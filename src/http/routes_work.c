@@ -18,20 +18,6 @@
 
 #define TEXT_MAX	(20 * 1024)
 
-/* Answer a core result: the JSON on success, the mapped error if not. */
-static void
-answer(struct req *r, enum fz_err rc, json_t *o, const struct diags *dg)
-{
-	if (rc == FZ_OK)
-		http_json(r, 200, o ? o : json_pack("{s:b}", "ok", 1));
-	else {
-		json_decref(o);
-		if (dg != NULL && dg->nerrors > 0)
-			http_fail_diags(r, rc, dg);
-		else
-			http_fail(r, rc, rc == FZ_ENOTFOUND ? "没有找到" : NULL);
-	}
-}
 
 void
 h_todo(struct req *r)
@@ -40,7 +26,7 @@ h_todo(struct req *r)
 	enum fz_err	 rc;
 
 	rc = core_todo_json(r->st, &r->actor, r->today, &o);
-	answer(r, rc, o, NULL);
+	http_answer(r, rc, o, NULL);
 }
 
 /*
@@ -97,7 +83,7 @@ h_tasks(struct req *r)
 		return;
 	rc = core_task_list_json(r->st, &r->actor, in.plan, &in.q, r->today,
 	    &o);
-	answer(r, rc, o, NULL);
+	http_answer(r, rc, o, NULL);
 }
 
 struct dashboard_in {
@@ -132,7 +118,7 @@ h_dashboard(struct req *r)
 		return;
 	rc = core_dashboard_json(r->st, &r->actor, in.plan, in.period,
 	    r->today, &o);
-	answer(r, rc, o, NULL);
+	http_answer(r, rc, o, NULL);
 }
 
 void
@@ -145,7 +131,7 @@ h_task(struct req *r)
 	if (http_id(r, &id))
 		return;
 	rc = core_task_json(r->st, &r->actor, id, r->today, &o);
-	answer(r, rc, o, NULL);
+	http_answer(r, rc, o, NULL);
 }
 
 void
@@ -163,12 +149,12 @@ report_answer(struct req *r, enum fz_err rc, int64_t id,
 	struct diags	 d2 = { 0 };
 
 	if (rc != FZ_OK) {
-		answer(r, rc, NULL, dg);
+		http_answer(r, rc, NULL, dg);
 		return;
 	}
 	if ((rc = core_report_read(r->st, &r->actor, id, &rep, &d2)) !=
 	    FZ_OK) {
-		answer(r, rc, NULL, &d2);
+		http_answer(r, rc, NULL, &d2);
 		diags_release(&d2);
 		return;
 	}
@@ -234,7 +220,7 @@ h_reports(struct req *r)
 	if (in.queue)
 		in.f.not_of = r->actor.account_id;
 	rc = core_report_list(r->st, &r->actor, &in.f, &o);
-	answer(r, rc, o, NULL);
+	http_answer(r, rc, o, NULL);
 }
 
 /*
@@ -586,7 +572,7 @@ h_evidence_add(struct req *r)
 		return;
 	rc = core_evidence_add(r->st, &r->actor, in.id, in.name, r->body.ptr,
 	    r->body.len, &e, &dg);
-	answer(r, rc, rc == FZ_OK ? json_pack("{s:o}", "evidence",
+	http_answer(r, rc, rc == FZ_OK ? json_pack("{s:o}", "evidence",
 	    evidence_json(&e)) : NULL, &dg);
 	diags_release(&dg);
 }
@@ -607,7 +593,7 @@ h_evidence_get(struct req *r)
 		http_file(r, e.mime[0] ? e.mime : "application/octet-stream",
 		    e.name, b.ptr, b.len);
 	else
-		answer(r, rc, NULL, &dg);
+		http_answer(r, rc, NULL, &dg);
 	buf_release(&b);
 	diags_release(&dg);
 }
@@ -620,7 +606,7 @@ h_evidence_delete(struct req *r)
 
 	if (http_id(r, &id))
 		return;
-	answer(r, core_evidence_delete(r->st, &r->actor, id, &dg), NULL, &dg);
+	http_answer(r, core_evidence_delete(r->st, &r->actor, id, &dg), NULL, &dg);
 	diags_release(&dg);
 }
 
@@ -638,7 +624,7 @@ assignment_answer(struct req *r, enum fz_err rc, int64_t id,
 		    "state_name", core_state_name(a.state)));
 		return;
 	}
-	answer(r, rc, NULL, dg);
+	http_answer(r, rc, NULL, dg);
 }
 
 void
@@ -797,7 +783,7 @@ h_extension_add(struct req *r)
 	if (read_extension(r, &e))
 		return;
 	rc = core_extension_request(r->st, &r->actor, &e, &dg);
-	answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I,s:s,s:s,s:s}}",
+	http_answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I,s:s,s:s,s:s}}",
 	    "extension", "id", (json_int_t)e.id, "state", e.state,
 	    "original_due", e.original_due, "requested_due",
 	    e.requested_due) : NULL, &dg);
@@ -834,7 +820,7 @@ h_extension_decide(struct req *r)
 
 	if (read_decide(r, &in))
 		return;
-	answer(r, core_extension_decide(r->st, &r->actor, in.id, in.ok,
+	http_answer(r, core_extension_decide(r->st, &r->actor, in.id, in.ok,
 	    in.comment, &dg), NULL, &dg);
 	diags_release(&dg);
 }
@@ -870,7 +856,7 @@ h_period_due(struct req *r)
 
 	if (read_due(r, &in))
 		return;
-	answer(r, core_period_extend(r->st, &r->actor, in.id, in.due,
+	http_answer(r, core_period_extend(r->st, &r->actor, in.id, in.due,
 	    in.reason, &dg), NULL, &dg);
 	diags_release(&dg);
 }
@@ -883,7 +869,7 @@ period_lock(struct req *r, int lock)
 
 	if (http_id(r, &id))
 		return;
-	answer(r, core_period_lock(r->st, id, lock, r->actor.login, &dg), NULL,
+	http_answer(r, core_period_lock(r->st, id, lock, r->actor.login, &dg), NULL,
 	    &dg);
 	diags_release(&dg);
 }
@@ -940,7 +926,7 @@ h_period_add(struct req *r)
 	if (read_period(r, &p))
 		return;
 	rc = core_period_add(r->st, &p, r->actor.login, &dg);
-	answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I,s:s}}", "period", "id",
+	http_answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I,s:s}}", "period", "id",
 	    (json_int_t)p.id, "name", p.name) : NULL, &dg);
 	diags_release(&dg);
 }
@@ -978,7 +964,7 @@ h_urge(struct req *r)
 	if (read_urge(r, &x))
 		return;
 	rc = core_urge(r->st, &r->actor, &x, &dg);
-	answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I}}", "notice", "id",
+	http_answer(r, rc, rc == FZ_OK ? json_pack("{s:{s:I}}", "notice", "id",
 	    (json_int_t)x.id) : NULL, &dg);
 	diags_release(&dg);
 }
@@ -1016,7 +1002,7 @@ h_notices(struct req *r)
 	if (read_notices(r, &f))
 		return;
 	rc = core_notices_json(r->st, &r->actor, &f, &o);
-	answer(r, rc, o, NULL);
+	http_answer(r, rc, o, NULL);
 }
 
 void
@@ -1027,7 +1013,7 @@ h_notice_read(struct req *r)
 
 	if (http_id(r, &id))
 		return;
-	answer(r, core_notice_read(r->st, &r->actor, id, &dg), NULL, &dg);
+	http_answer(r, core_notice_read(r->st, &r->actor, id, &dg), NULL, &dg);
 	diags_release(&dg);
 }
 
@@ -1078,7 +1064,7 @@ h_settings_put(struct req *r)
 			break;
 	}
 	if (rc != FZ_OK)
-		answer(r, rc, NULL, &dg);
+		http_answer(r, rc, NULL, &dg);
 	else
 		h_settings(r);
 	diags_release(&dg);
@@ -1173,7 +1159,7 @@ account_fail(struct req *r, enum fz_err rc, struct diags *dg)
 			free(dg->v[i].code);
 			dg->v[i].code = xstrdup("error");
 		}
-	answer(r, rc, NULL, dg);
+	http_answer(r, rc, NULL, dg);
 }
 
 static int

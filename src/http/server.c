@@ -137,6 +137,20 @@ http_fail(struct req *r, enum fz_err rc, const char *message)
 }
 
 void
+http_answer(struct req *r, enum fz_err rc, json_t *o, const struct diags *dg)
+{
+	if (rc == FZ_OK)
+		http_json(r, 200, o ? o : json_pack("{s:b}", "ok", 1));
+	else {
+		json_decref(o);
+		if (dg != NULL && dg->nerrors > 0)
+			http_fail_diags(r, rc, dg);
+		else
+			http_fail(r, rc, rc == FZ_ENOTFOUND ? "没有找到" : NULL);
+	}
+}
+
+void
 http_fail_diags(struct req *r, enum fz_err rc, const struct diags *dg)
 {
 	size_t	 i;
