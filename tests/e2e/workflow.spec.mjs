@@ -116,7 +116,10 @@ export async function run () {
       await p.locator('.el-select-dropdown__item:visible').first().click()
       await p.fill('.el-dialog textarea', '请补充各部门公开文件清单。')
       await p.click('.el-dialog__footer button:has-text("退回")')
-      await p.waitForSelector('.el-message:has-text("已退回")')
+      // The dialog closes once the server has returned it (the toast that
+      // says so lasts 3 s, too short to rely on under load); the state is
+      // checked through the API below.
+      await p.waitForSelector('.el-dialog__footer button:has-text("退回")', { state: 'hidden', timeout: 30000 })
     } finally { await p.context().close() }
     const r = await stateOf(sup, s.consolidated)
     eq(r.state, 'returned', 'returned')
