@@ -16,10 +16,17 @@ async function pick (p, item, text) {
   await p.click(`.el-select-dropdown__item:visible:has-text("${text}")`)
 }
 
+// Type a date into the picker; on a loaded machine the picker can miss
+// the first entry, so it is typed again until the input holds it.
 async function date (p, item, value) {
   const input = p.locator(`[data-test=record-form] .el-form-item:has-text("${item}") input`)
-  await input.fill(value)
-  await input.press('Enter')
+  for (let i = 0; i < 5; i++) {
+    await input.fill(value)
+    await input.press('Enter')
+    await p.waitForTimeout(200)
+    if ((await input.inputValue()) === value) return
+  }
+  throw new Error(`the date picker ${item} does not take ${value}`)
 }
 
 export async function run () {
@@ -37,7 +44,7 @@ export async function run () {
       await date(p, '公布日期', '2022-03-01')
       await date(p, '报送备案日期', '2022-02-20')
       await p.click('[data-test=save]')
-      const err = await p.waitForSelector('[data-test=record-form] .el-form-item:has-text("报送备案日期") .el-form-item__error')
+      const err = await p.waitForSelector('[data-test=record-form] .el-form-item:has-text("报送备案日期") .el-form-item__error', { timeout: 30000 })
       assert((await err.textContent()).includes('早于公布日期'), 'the filing date is named: ' + await err.textContent())
       await date(p, '报送备案日期', '2022-03-20')
       await p.click('[data-test=save]')
