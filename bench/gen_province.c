@@ -22,56 +22,9 @@
 #include "fazhi/core.h"
 #include "fazhi/util.h"
 #include "store/store-int.h"
+#include "gen.h"
 #include "fazhi/banned.h"
 
-static const char	*prog = "gen_province";
-
-static void
-die(const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	exit(1);
-}
-
-static double
-now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* splitmix64: small, fast, and the same on every machine. */
-static uint64_t	 rng_state;
-
-static uint64_t
-rng(void)
-{
-	uint64_t	 z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static int
-pick(int n)
-{
-	return (int)(rng() % (uint64_t)n);
-}
-
-static int
-chance(int per_mille)
-{
-	return pick(1000) < per_mille;
-}
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -593,6 +546,7 @@ main(int argc, char **argv)
 	size_t		 i;
 	int		 c, v, seed = 2022, county = 0;
 
+	prog = "gen_province";
 	memset(&g, 0, sizeof(g));
 	g.year = 2022;
 	while ((c = getopt(argc, argv, "s:n:y:")) != -1) {

@@ -20,62 +20,13 @@
 #include "fazhi/core.h"
 #include "fazhi/util.h"
 #include "store/store-int.h"
+#include "gen.h"
 #include "fazhi/banned.h"
 
 #define PASSWORD	"bench-password-2022"
 #define MONTHS		12
 #define TODAY		"2022-12-20"	/* the day the benchmark's server lives */
 
-static const char	*prog = "gen_year";
-
-static void
-die(const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	exit(1);
-}
-
-static double
-now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* splitmix64: small, fast, and the same on every machine. */
-static uint64_t	 rng_state;
-
-static uint64_t
-rng(void)
-{
-	uint64_t	 z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* 0 … n-1 */
-static int
-pick(int n)
-{
-	return (int)(rng() % (uint64_t)n);
-}
-
-/* True with probability per_mille / 1000. */
-static int
-chance(int per_mille)
-{
-	return pick(1000) < per_mille;
-}
 
 static const char *const act[] = {
 	"本月组织召开专题推进会议，研究部署重点工作，",
@@ -618,6 +569,7 @@ main(int argc, char **argv)
 	int			 c, v = 0, n = 0, month, quiet_env;
 	char			 login[40];
 
+	prog = "gen_year";
 	while ((c = getopt(argc, argv, "s:")) != -1) {
 		switch (c) {
 		case 's':
