@@ -9,6 +9,7 @@
 #define FAZHI_BUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf {
 	char	*ptr;
@@ -28,6 +29,8 @@ void	 buf_addstr(struct buf *, const char *);
 void	 buf_addch(struct buf *, int);
 void	 buf_addf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* A decimal integer, without printf (long lists of ids). */
+void	 buf_addint(struct buf *, int64_t);
 void	 buf_truncate(struct buf *, size_t);
 char	*buf_detach(struct buf *, size_t *);
 /* Remove leading and trailing ASCII and ideographic (U+3000) spaces. */

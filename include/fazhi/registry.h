@@ -224,8 +224,13 @@ struct reg_filter {
 	int		 offset;
 	/* Owners whose division code starts with it (a county: its units
 	 * and its towns'); only with from and to, the others ignored; the
-	 * records come in no order. */
+	 * records come in no order and the owners' names empty. */
 	const char	*division;
+	/* Every record dated from to to, in no order (read by computing:
+	 * one pass over the table, not the date index), the owners' names
+	 * left empty; only with from and to, the others ignored. Division
+	 * implies it. */
+	int		 any_order;
 };
 
 /*

@@ -286,9 +286,12 @@ enum fz_err	 store_ind_def_get(struct store *, const char *key,
 enum fz_err	 store_ind_def_list(struct store *, const char *key,
 		    store_ind_def_cb, void *);
 enum fz_err	 store_ind_run_add(struct store *, struct ind_run *);
-/* A value and the records behind it (counted, failing, pending). */
+/* A value and the records behind it (counted, failing, excluded); many
+ * in one statement (res[i] behind v[i]; definition and unit unique). */
 enum fz_err	 store_ind_value_add(struct store *, struct ind_value *,
 		    const struct ind_result *);
+enum fz_err	 store_ind_values_add(struct store *, struct ind_value *,
+		    const struct ind_result *, size_t);
 enum fz_err	 store_ind_value_get(struct store *, int64_t,
 		    struct ind_value *);
 /* The newest run's values of a key, the county's first (unit_id > 0:

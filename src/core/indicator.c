@@ -517,21 +517,6 @@ compare(double a, const char *cmp, double b)
 	return a == b;
 }
 
-/* A record of a group: its group's key and its place in recs. */
-struct member {
-	char		*key;
-	size_t		 i;
-};
-
-static int
-member_cmp(const void *a, const void *b)
-{
-	const struct member *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
-}
-
 /*
  * The key of a record's group: the cells of the group_by fields. A record
  * with one of them empty is a group of its own.
@@ -556,53 +541,6 @@ group_key(const struct reg_desc *d, const json_t *g,
 		buf_addch(&b, 0x1f);
 	}
 	return buf_detach(&b, NULL);
-}
-
-/*
- * Counting by groups (params.group_by): a group is in the denominator if
- * one of its records is, and counted if one of those meets the numerator
- * (最高法 2020 规定第七条: one appearance in an instance heard several
- * times); every record of a group takes the group's role.
- */
-static void
-compute_groups(const struct pctx *c, const json_t *g, const struct pnode *num,
-    const struct pnode *den, int rate, const struct reg_record *recs,
-    const size_t *idx, size_t n, struct ind_result *res)
-{
-	struct member	*m = xreallocarray(NULL, n ? n : 1, sizeof(*m));
-	size_t		 i, j, k;
-
-	for (i = 0; i < n; i++) {
-		m[i].key = group_key(c->d, g, &recs[idx[i]]);
-		m[i].i = idx[i];
-	}
-	qsort(m, n, sizeof(*m), member_cmp);
-	for (i = 0; i < n; i = j) {
-		int	 in = !rate || den == NULL, hit = 0;
-
-		for (j = i; j < n && str_eq(m[j].key, m[i].key); j++) {
-			const struct reg_record *r = &recs[m[j].i];
-			int d_ok = !rate || den == NULL || eval(c, den, r);
-
-			in |= d_ok;
-			hit |= d_ok && eval(c, num, r);
-		}
-		for (k = i; k < j; k++) {
-			int64_t id = recs[m[k].i].id;
-
-			if (!in)
-				push(&res->excluded, &res->nexcluded, id);
-			else if (hit)
-				push(&res->counted, &res->ncounted, id);
-			else if (rate)
-				push(&res->failing, &res->nfailing, id);
-		}
-		res->num += in && hit;
-		res->den += in;
-	}
-	for (i = 0; i < n; i++)
-		free(m[i].key);
-	free(m);
 }
 
 /*
@@ -667,12 +605,21 @@ prep_init(struct ind_prep *p, const struct reg_desc *d,
 	return FZ_OK;
 }
 
-/* Where a record falls under a definition without groups. */
+/*
+ * How a record was judged under a definition: without groups, its role;
+ * with groups, whether it meets the denominator and the numerator (its
+ * role comes from its group's).
+ */
 enum { ROLE_COUNTED, ROLE_FAILING, ROLE_EXCLUDED, ROLE_NONE };
+#define J_DEN	1
+#define J_NUM	2
 
 static unsigned char
-prep_role(const struct ind_prep *p, const struct reg_record *r)
+prep_judge(const struct ind_prep *p, const struct reg_record *r)
 {
+	if (p->group != NULL)
+		return (unsigned char)((!p->has_den || eval(&p->c, &p->den, r) ?
+		    J_DEN : 0) | (eval(&p->c, &p->num, r) ? J_NUM : 0));
 	if (p->rate && p->has_den && !eval(&p->c, &p->den, r))
 		return ROLE_EXCLUDED;
 	if (eval(&p->c, &p->num, r))
@@ -680,65 +627,403 @@ prep_role(const struct ind_prep *p, const struct reg_record *r)
 	return p->rate ? ROLE_FAILING : ROLE_NONE;
 }
 
-/* "id:revision;", what the inputs' hash is made of. */
-static size_t
-rec_item(const struct reg_record *r, char *item, size_t n)
-{
-	int	 k = snprintf(item, n, "%lld:%d;", (long long)r->id,
-		    r->revision);
+/*
+ * The records of one registry as computing needs them, judged as they
+ * stream out of the store, without keeping their fields: per record its
+ * id, revision, owner and date, and per definition its judgement (and its
+ * group's key, for a definition with groups). Then indexed: by id (the
+ * order of the inputs' hash and of the ids kept), and the records of each
+ * unit, units in the order of their first record listed.
+ */
+struct part {
+	int64_t		 unit;
+	long		 first_day;	/* its first record listed */
+	int64_t		 first_id;
+	size_t		*idx;		/* by id, into the shared array */
+	size_t		 n;
+	char		 sha256[65];	/* of its records' ids and revisions */
+};
 
-	return k > 0 && (size_t)k < n ? (size_t)k : 0;
+/* An owner's name, kept once per unit (open addressing on the id). */
+struct uname {
+	int64_t		 unit;
+	int		 used;
+	char		*name;		/* from the directory (cset_names) */
+	size_t		 part;		/* 1 + its index in parts, once indexed */
+};
+
+struct cset {
+	const struct reg_desc	*d;
+	struct ind_prep		*preps;		/* the registry's definitions */
+	size_t			 nprep;
+	size_t			 n, cap;
+	int64_t			*id, *unit;
+	int			*rev;
+	long			*day;
+	struct uname		*names;		/* owner → name, hashed */
+	size_t			 nnames, capnames;
+	unsigned char		**judged;	/* [prep][record] */
+	char			***gkey;	/* [prep][record], groups only */
+	size_t			*byid;		/* every record, by id */
+	size_t			*byunit;	/* by unit, then id */
+	struct part		*parts;
+	size_t			 nparts;
+	char			 sha256[65];	/* of every record */
+};
+
+static void
+cset_init(struct cset *cs, const struct reg_desc *d, struct ind_prep *preps,
+    size_t nprep)
+{
+	memset(cs, 0, sizeof(*cs));
+	cs->d = d;
+	cs->preps = preps;
+	cs->nprep = nprep;
+	cs->judged = xcalloc(nprep ? nprep : 1, sizeof(*cs->judged));
+	cs->gkey = xcalloc(nprep ? nprep : 1, sizeof(*cs->gkey));
+}
+
+static struct uname *
+uname_slot(struct uname *v, size_t cap, int64_t unit)
+{
+	size_t	 i = (size_t)((uint64_t)unit * 0x9e3779b97f4a7c15ULL >> 7) &
+		    (cap - 1);
+
+	while (v[i].used && v[i].unit != unit)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+/* An owner, the first time it is seen. */
+static void
+uname_put(struct cset *cs, int64_t unit)
+{
+	struct uname	*e;
+	size_t		 i;
+
+	if (cs->capnames == 0 || (cs->nnames + 1) * 2 > cs->capnames) {
+		size_t		 cap = cs->capnames ? cs->capnames * 2 : 64;
+		struct uname	*v = xcalloc(cap, sizeof(*v));
+
+		for (i = 0; i < cs->capnames; i++)
+			if (cs->names[i].used)
+				*uname_slot(v, cap, cs->names[i].unit) =
+				    cs->names[i];
+		free(cs->names);
+		cs->names = v;
+		cs->capnames = cap;
+	}
+	e = uname_slot(cs->names, cs->capnames, unit);
+	if (!e->used) {
+		e->unit = unit;
+		e->used = 1;
+		cs->nnames++;
+	}
+}
+
+/* The owners' names from the unit directory: the records' are empty. */
+static int
+uname_cb(const struct unit *u, void *arg)
+{
+	struct cset	*cs = arg;
+	struct uname	*e;
+
+	if (cs->capnames == 0)
+		return 0;
+	e = uname_slot(cs->names, cs->capnames, u->id);
+	if (e->used && e->name == NULL)
+		e->name = xstrdup(u->name != NULL ? u->name : "");
+	return 0;
+}
+
+static void
+cset_release(struct cset *cs)
+{
+	size_t	 i, k;
+
+	for (k = 0; k < cs->nprep; k++) {
+		free(cs->judged[k]);
+		for (i = 0; cs->gkey[k] != NULL && i < cs->n; i++)
+			free(cs->gkey[k][i]);
+		free(cs->gkey[k]);
+	}
+	free(cs->judged);
+	free(cs->gkey);
+	free(cs->id);
+	free(cs->unit);
+	free(cs->rev);
+	free(cs->day);
+	for (i = 0; i < cs->capnames; i++)
+		free(cs->names[i].name);
+	free(cs->names);
+	free(cs->byid);
+	free(cs->byunit);
+	free(cs->parts);
+	memset(cs, 0, sizeof(*cs));
+}
+
+/* One record: kept as its id, revision, owner and date, and judged. */
+static void
+cset_add(struct cset *cs, const struct reg_record *r)
+{
+	const struct reg_value	*o = &r->v[cs->d->owner];
+	const struct reg_value	*dt = &r->v[cs->d->date];
+	size_t			 i = cs->n, k;
+
+	if (cs->n == cs->cap) {
+		size_t cap = cs->cap ? cs->cap * 2 : 256;
+
+		cs->id = xreallocarray(cs->id, cap, sizeof(*cs->id));
+		cs->unit = xreallocarray(cs->unit, cap, sizeof(*cs->unit));
+		cs->rev = xreallocarray(cs->rev, cap, sizeof(*cs->rev));
+		cs->day = xreallocarray(cs->day, cap, sizeof(*cs->day));
+		for (k = 0; k < cs->nprep; k++) {
+			cs->judged[k] = xreallocarray(cs->judged[k], cap, 1);
+			if (cs->preps[k].group != NULL)
+				cs->gkey[k] = xreallocarray(cs->gkey[k], cap,
+				    sizeof(*cs->gkey[k]));
+		}
+		cs->cap = cap;
+	}
+	cs->id[i] = r->id;
+	cs->rev[i] = r->revision;
+	cs->unit[i] = o->null ? 0 : o->i;
+	/* The date is never NULL; an unreadable one sorts first. */
+	if (dt->null || dt->s == NULL || date_days(dt->s, &cs->day[i]) !=
+	    FZ_OK)
+		cs->day[i] = -1;
+	for (k = 0; k < cs->nprep; k++) {
+		cs->judged[k][i] = prep_judge(&cs->preps[k], r);
+		if (cs->preps[k].group != NULL)
+			cs->gkey[k][i] = group_key(cs->d, cs->preps[k].group,
+			    r);
+	}
+	if (i == 0 || cs->unit[i - 1] != cs->unit[i])
+		uname_put(cs, cs->unit[i]);
+	cs->n++;
+}
+
+static int
+csort_id(const void *a, const void *b, void *arg)
+{
+	const struct cset	*cs = arg;
+	size_t			 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (cs->id[x] > cs->id[y]) - (cs->id[x] < cs->id[y]);
+}
+
+/* Units in the order of their first record listed (by date, then id). */
+static int
+part_cmp(const void *a, const void *b)
+{
+	const struct part *x = a, *y = b;
+
+	if (x->first_day != y->first_day)
+		return (x->first_day > y->first_day) -
+		    (x->first_day < y->first_day);
+	return (x->first_id > y->first_id) - (x->first_id < y->first_id);
+}
+
+/* "id:revision;" of a record, what the inputs' hash is made of. */
+static void
+hash_item(crypto_hash_sha256_state *h, int64_t id, int rev)
+{
+	char	 t[48], *p = t + sizeof(t);
+	uint64_t u = id < 0 ? 0 : (uint64_t)id;
+	unsigned r = rev < 0 ? 0 : (unsigned)rev;
+
+	*--p = ';';
+	do
+		*--p = (char)('0' + r % 10);
+	while ((r /= 10) != 0);
+	*--p = ':';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	crypto_hash_sha256_update(h, (const unsigned char *)p,
+	    (size_t)(t + sizeof(t) - p));
+}
+
+/* The hash of the records idx[], in that order. */
+static void
+hash_ids(const struct cset *cs, const size_t *idx, size_t n, char out[65])
+{
+	crypto_hash_sha256_state	 h;
+	unsigned char			 bin[crypto_hash_sha256_BYTES];
+	size_t				 i;
+
+	crypto_hash_sha256_init(&h);
+	for (i = 0; i < n; i++)
+		hash_item(&h, cs->id[idx[i]], cs->rev[idx[i]]);
+	crypto_hash_sha256_final(&h, bin);
+	sodium_bin2hex(out, 65, bin, sizeof(bin));
 }
 
 /*
- * The value over the records idx[] of recs; roles, when given, holds each
- * record's role already judged (prep_role), items their hash texts.
+ * The orders computing reads: every record by id, each unit's by id (a
+ * counting sort over the units), the units in the order of their first
+ * record listed, and the hashes of the inputs (ids and revisions by id:
+ * the same for every definition).
  */
 static void
-prep_compute(const struct ind_prep *p, const struct reg_record *recs,
-    const size_t *idx, size_t n, const unsigned char *roles,
-    char (*items)[32], struct ind_result *res)
+cset_index(struct cset *cs)
 {
-	crypto_hash_sha256_state	 h;
-	unsigned char			 out[crypto_hash_sha256_BYTES];
-	const struct ind_def		*def = p->def;
-	char				 item[32];
-	size_t				 i;
+	struct uname	*e;
+	size_t		*fill, i, k, n = cs->n;
+	int		 sorted = 1;
+
+	cs->byid = xreallocarray(NULL, n ? n : 1, sizeof(*cs->byid));
+	cs->byunit = xreallocarray(NULL, n ? n : 1, sizeof(*cs->byunit));
+	for (i = 0; i < n; i++) {
+		cs->byid[i] = i;
+		if (i > 0 && cs->id[i - 1] >= cs->id[i])
+			sorted = 0;
+	}
+	if (!sorted)	/* a table is read in its ids' order, mostly */
+		qsort_r(cs->byid, n, sizeof(*cs->byid), csort_id, cs);
+	hash_ids(cs, cs->byid, n, cs->sha256);
+	/* A part per unit, numbered as first met; its size and first. */
+	for (i = 0; i < n; i++) {
+		size_t x = cs->byid[i];
+		struct part *p;
+
+		e = uname_slot(cs->names, cs->capnames, cs->unit[x]);
+		if (e->part == 0) {
+			cs->parts = xreallocarray(cs->parts, cs->nparts + 1,
+			    sizeof(*cs->parts));
+			p = &cs->parts[cs->nparts++];
+			memset(p, 0, sizeof(*p));
+			p->unit = cs->unit[x];
+			p->first_day = cs->day[x];
+			p->first_id = cs->id[x];
+			e->part = cs->nparts;
+		}
+		p = &cs->parts[e->part - 1];
+		p->n++;
+		if (cs->day[x] < p->first_day) {
+			p->first_day = cs->day[x];
+			p->first_id = cs->id[x];
+		}
+	}
+	fill = xcalloc(cs->nparts ? cs->nparts : 1, sizeof(*fill));
+	for (k = i = 0; k < cs->nparts; k++) {
+		cs->parts[k].idx = &cs->byunit[i];
+		i += cs->parts[k].n;
+	}
+	for (i = 0; i < n; i++) {
+		size_t x = cs->byid[i];
+
+		k = uname_slot(cs->names, cs->capnames, cs->unit[x])->part - 1;
+		cs->parts[k].idx[fill[k]++] = x;
+	}
+	free(fill);
+	for (k = 0; k < cs->nparts; k++)
+		hash_ids(cs, cs->parts[k].idx, cs->parts[k].n,
+		    cs->parts[k].sha256);
+	if (cs->nparts > 0)
+		qsort(cs->parts, cs->nparts, sizeof(*cs->parts), part_cmp);
+}
+
+/* A record of a group: its group's key and its place in the set. */
+struct member {
+	const char	*key;
+	size_t		 i;
+};
+
+static int
+member_cmp(const void *a, const void *b)
+{
+	const struct member *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * Counting by groups (params.group_by): a group is in the denominator if
+ * one of its records is, and counted if one of those meets the numerator
+ * (最高法 2020 规定第七条: one appearance in an instance heard several
+ * times); every record of a group takes the group's role.
+ */
+static void
+cset_groups(const struct cset *cs, size_t k, const size_t *idx, size_t n,
+    struct ind_result *res)
+{
+	const struct ind_prep	*p = &cs->preps[k];
+	const unsigned char	*jd = cs->judged[k];
+	struct member		*m = xreallocarray(NULL, n ? n : 1,
+				    sizeof(*m));
+	size_t			 i, j, x;
+	int			 open = !p->rate || !p->has_den;
+
+	for (i = 0; i < n; i++) {
+		m[i].key = cs->gkey[k][idx[i]];
+		m[i].i = idx[i];
+	}
+	qsort(m, n, sizeof(*m), member_cmp);
+	for (i = 0; i < n; i = j) {
+		int	 in = open, hit = 0;
+
+		for (j = i; j < n && str_eq(m[j].key, m[i].key); j++) {
+			int d_ok = open || (jd[m[j].i] & J_DEN);
+
+			in |= d_ok;
+			hit |= d_ok && (jd[m[j].i] & J_NUM);
+		}
+		for (x = i; x < j; x++) {
+			int64_t id = cs->id[m[x].i];
+
+			if (!in)
+				res->excluded[res->nexcluded++] = id;
+			else if (hit)
+				res->counted[res->ncounted++] = id;
+			else if (p->rate)
+				res->failing[res->nfailing++] = id;
+		}
+		res->num += in && hit;
+		res->den += in;
+	}
+	free(m);
+}
+
+/*
+ * Definition k's value over the records idx[] (by id) of the set, whose
+ * inputs hash to sha256: counted, failing and excluded ids ascending.
+ */
+static void
+cset_value(const struct cset *cs, size_t k, const size_t *idx, size_t n,
+    const char *sha256, struct ind_result *res)
+{
+	const struct ind_prep	*p = &cs->preps[k];
+	const struct ind_def	*def = p->def;
+	const unsigned char	*jd = cs->judged[k];
+	size_t			 i;
 
 	memset(res, 0, sizeof(*res));
-	if (p->group == NULL) {
-		/* At most n each: no growing one by one. */
-		res->counted = xreallocarray(NULL, n ? n : 1, sizeof(int64_t));
-		res->failing = xreallocarray(NULL, n ? n : 1, sizeof(int64_t));
-		res->excluded = xreallocarray(NULL, n ? n : 1,
-		    sizeof(int64_t));
-	}
-	crypto_hash_sha256_init(&h);
-	for (i = 0; i < n; i++) {
-		const struct reg_record *r = &recs[idx[i]];
-		const char *it = items != NULL ? items[idx[i]] : item;
-		unsigned char role;
-
-		if (items == NULL)
-			rec_item(r, item, sizeof(item));
-		crypto_hash_sha256_update(&h, (const unsigned char *)it,
-		    strlen(it));
-		if (p->group != NULL)
-			continue;
-		role = roles != NULL ? roles[idx[i]] : prep_role(p, r);
-		if (role == ROLE_EXCLUDED)
-			res->excluded[res->nexcluded++] = r->id;
-		else if (role == ROLE_COUNTED)
-			res->counted[res->ncounted++] = r->id;
-		else if (role == ROLE_FAILING)
-			res->failing[res->nfailing++] = r->id;
-	}
-	crypto_hash_sha256_final(&h, out);
-	sodium_bin2hex(res->sha256, sizeof(res->sha256), out, sizeof(out));
+	memcpy(res->sha256, sha256, sizeof(res->sha256));
+	res->counted = xreallocarray(NULL, n ? n : 1, sizeof(int64_t));
+	res->failing = xreallocarray(NULL, n ? n : 1, sizeof(int64_t));
+	res->excluded = xreallocarray(NULL, n ? n : 1, sizeof(int64_t));
 	if (p->group != NULL)
-		compute_groups(&p->c, p->group, &p->num, p->has_den ? &p->den :
-		    NULL, p->rate, recs, idx, n, res);
+		cset_groups(cs, k, idx, n, res);
 	else {
+		for (i = 0; i < n; i++) {
+			int64_t id = cs->id[idx[i]];
+
+			switch (jd[idx[i]]) {
+			case ROLE_EXCLUDED:
+				res->excluded[res->nexcluded++] = id;
+				break;
+			case ROLE_COUNTED:
+				res->counted[res->ncounted++] = id;
+				break;
+			case ROLE_FAILING:
+				res->failing[res->nfailing++] = id;
+				break;
+			default:
+				break;
+			}
+		}
 		res->num = (int64_t)res->ncounted;
 		res->den = (int64_t)(res->ncounted + res->nfailing);
 	}
@@ -771,17 +1056,19 @@ ind_compute(const struct reg_desc *d, const struct ind_def *def,
     char *why, size_t wn)
 {
 	struct ind_prep	 p;
-	size_t		 i, *idx, nidx = 0;
+	struct cset	 cs;
+	size_t		 i;
 
 	memset(res, 0, sizeof(*res));
 	if (prep_init(&p, d, def, as_of, cal, why, wn) != FZ_OK)
 		return FZ_EINVAL;
-	idx = xreallocarray(NULL, n ? n : 1, sizeof(*idx));
+	cset_init(&cs, d, &p, 1);
 	for (i = 0; i < n; i++)
 		if (unit_id == 0 || recs[i].v[d->owner].i == unit_id)
-			idx[nidx++] = i;
-	prep_compute(&p, recs, idx, nidx, NULL, NULL, res);
-	free(idx);
+			cset_add(&cs, &recs[i]);
+	cset_index(&cs);
+	cset_value(&cs, 0, cs.byid, cs.n, cs.sha256, res);
+	cset_release(&cs);
 	prep_release(&p);
 	return FZ_OK;
 }
@@ -858,21 +1145,6 @@ defs_release(struct defs *x)
 	memset(x, 0, sizeof(*x));
 }
 
-struct recs {
-	struct reg_record	*v;
-	size_t			 n, cap;
-};
-
-static int
-recs_cb(const struct reg_record *r, void *arg)
-{
-	struct recs	*x = arg;
-
-	VEC_GROW(x->v, x->n, x->cap);
-	reg_record_copy(&x->v[x->n++], r);
-	return 0;
-}
-
 static json_t *
 value_json(const struct ind_def *def, const struct ind_value *v)
 {
@@ -938,228 +1210,77 @@ plan_year_cb(const struct plan_summary *p, void *arg)
 	return 0;
 }
 
-/* A record's owner and its place in the list: sorted, the records of
- * each unit, in list order. */
-struct owned {
-	int64_t		 unit;
-	size_t		 i;
-};
-
+/* The records of a registry streamed into its set, judged one by one. */
 static int
-owned_cmp(const void *a, const void *b)
+cset_cb(const struct reg_record *r, void *arg)
 {
-	const struct owned *x = a, *y = b;
-
-	if (x->unit != y->unit)
-		return (x->unit > y->unit) - (x->unit < y->unit);
-	return (x->i > y->i) - (x->i < y->i);
+	cset_add(arg, r);
+	return 0;
 }
 
-/* Records in list order: by date, then id (the date is never NULL). */
-static int
-rec_cmp(const void *a, const void *b, void *arg)
-{
-	const struct reg_record	*x = a, *y = b;
-	int			 f = ((const struct reg_desc *)arg)->date, c;
-
-	c = strcmp(x->v[f].s ? x->v[f].s : "", y->v[f].s ? y->v[f].s : "");
-	return c != 0 ? c : (x->id > y->id) - (x->id < y->id);
-}
-
-struct sortctx {
-	const struct reg_record	*v;
-	const struct reg_desc	*d;
-};
-
-static int
-idx_cmp(const void *a, const void *b, void *arg)
-{
-	const struct sortctx	*c = arg;
-
-	return rec_cmp(&c->v[*(const size_t *)a], &c->v[*(const size_t *)b],
-	    (void *)(uintptr_t)c->d);
-}
-
-/* Sort by moving each record once (they are large), not in qsort. */
+/* A value as stored and answered (its id set by the store). */
 static void
-recs_sort(struct recs *rs, const struct reg_desc *d)
-{
-	struct sortctx		 c = { rs->v, d };
-	struct reg_record	*v;
-	size_t			*idx, i;
-
-	if (rs->n < 2)
-		return;
-	idx = xreallocarray(NULL, rs->n, sizeof(*idx));
-	for (i = 0; i < rs->n; i++)
-		idx[i] = i;
-	qsort_r(idx, rs->n, sizeof(*idx), idx_cmp, &c);
-	v = xreallocarray(NULL, rs->n, sizeof(*v));
-	for (i = 0; i < rs->n; i++)
-		v[i] = rs->v[idx[i]];
-	free(rs->v);
-	rs->v = v;
-	rs->cap = rs->n;
-	free(idx);
-}
-
-/* The units of a registry's records, each with its records' indexes. */
-struct part {
-	int64_t		 unit;
-	const char	*name;
-	size_t		 first;		/* its first record in the list */
-	size_t		*idx;		/* into the shared index array */
-	size_t		 n;
-};
-
-static int
-part_cmp(const void *a, const void *b)
-{
-	const struct part *x = a, *y = b;
-
-	return (x->first > y->first) - (x->first < y->first);
-}
-
-/*
- * The records of one registry, prepared once for every definition over
- * it: all indexes, the same partitioned by unit (units in the order of
- * their first record, as listed), and the text each record adds to the
- * inputs' hash.
- */
-struct regset {
-	struct recs	 recs;
-	size_t		*all;
-	size_t		*byunit;
-	struct part	*parts;
-	size_t		 nparts;
-	char		(*items)[32];
-};
-
-static void
-regset_build(struct regset *rs, const struct reg_desc *d)
-{
-	struct owned	*o;
-	size_t		 i, j, n = rs->recs.n;
-
-	rs->all = xreallocarray(NULL, n ? n : 1, sizeof(*rs->all));
-	rs->byunit = xreallocarray(NULL, n ? n : 1, sizeof(*rs->byunit));
-	rs->items = xreallocarray(NULL, n ? n : 1, sizeof(*rs->items));
-	o = xreallocarray(NULL, n ? n : 1, sizeof(*o));
-	for (i = 0; i < n; i++) {
-		rs->all[i] = i;
-		o[i].unit = rs->recs.v[i].v[d->owner].i;
-		o[i].i = i;
-		rec_item(&rs->recs.v[i], rs->items[i], sizeof(rs->items[i]));
-	}
-	qsort(o, n, sizeof(*o), owned_cmp);
-	for (i = 0; i < n; i = j) {
-		struct part *p;
-
-		rs->parts = xreallocarray(rs->parts, rs->nparts + 1,
-		    sizeof(*rs->parts));
-		p = &rs->parts[rs->nparts++];
-		p->unit = o[i].unit;
-		p->first = o[i].i;
-		p->name = rs->recs.v[o[i].i].v[d->owner].s;
-		p->idx = &rs->byunit[i];
-		for (j = i; j < n && o[j].unit == o[i].unit; j++)
-			rs->byunit[j] = o[j].i;
-		p->n = j - i;
-	}
-	free(o);
-	if (rs->nparts > 0)
-		qsort(rs->parts, rs->nparts, sizeof(*rs->parts), part_cmp);
-}
-
-static void
-regset_release(struct regset *rs)
-{
-	size_t	 j;
-
-	for (j = 0; j < rs->recs.n; j++)
-		reg_record_release(&rs->recs.v[j]);
-	free(rs->recs.v);
-	free(rs->all);
-	free(rs->byunit);
-	free(rs->parts);
-	free(rs->items);
-	memset(rs, 0, sizeof(*rs));
-}
-
-/* Store one value and add it to the answer, without reading it back. */
-static enum fz_err
-value_store(struct store *st, const struct ind_def *def,
+value_fill(struct ind_value *v, const struct ind_def *def,
     const struct ind_run *run, int64_t unit, const char *unit_name,
-    struct ind_result *res, json_t *vals)
+    const struct ind_result *res)
 {
-	struct ind_value	 v;
-	enum fz_err		 rc;
-
-	memset(&v, 0, sizeof(v));
-	v.run_id = run->id;
-	v.def_id = def->id;
-	v.unit_id = unit;
-	v.numerator = res->num;
-	v.denominator = res->den;
-	v.has_value = res->has_value;
-	v.value = res->value;
-	v.met = res->met;
-	memcpy(v.inputs_sha256, res->sha256, sizeof(res->sha256));
-	if ((rc = store_ind_value_add(st, &v, res)) != FZ_OK)
-		return rc;
-	snprintf(v.def_key, sizeof(v.def_key), "%s", def->key);
-	v.def_version = def->version;
-	snprintf(v.unit_name, sizeof(v.unit_name), "%s", unit_name ?
+	memset(v, 0, sizeof(*v));
+	v->run_id = run->id;
+	v->def_id = def->id;
+	v->unit_id = unit;
+	v->numerator = res->num;
+	v->denominator = res->den;
+	v->has_value = res->has_value;
+	v->value = res->value;
+	v->met = res->met;
+	memcpy(v->inputs_sha256, res->sha256, sizeof(res->sha256));
+	snprintf(v->def_key, sizeof(v->def_key), "%s", def->key);
+	v->def_version = def->version;
+	snprintf(v->unit_name, sizeof(v->unit_name), "%s", unit_name ?
 	    unit_name : "");
-	memcpy(v.as_of, run->as_of, sizeof(v.as_of));
-	memcpy(v.computed_at, run->computed_at, sizeof(v.computed_at));
-	json_array_append_new(vals, value_json(def, &v));
-	return FZ_OK;
+	memcpy(v->as_of, run->as_of, sizeof(v->as_of));
+	memcpy(v->computed_at, run->computed_at, sizeof(v->computed_at));
 }
 
 /*
- * One definition over its registry's records: each record judged once,
- * then the county's value (the scope's, for a division) and each unit's
- * from the same judgements, the units' over their own records only.
+ * Definition k of a set: the county's value (the scope's, for a
+ * division) and, for a definition by unit, each unit's over its own
+ * records, from the judgements already made; stored in one statement.
  */
 static enum fz_err
-compute_def(struct store *st, const struct ind_def *def,
-    const struct reg_desc *d, const struct regset *rs,
-    const struct ind_run *run, const struct calendar *cal, json_t *vals,
-    size_t *nval, struct diags *dg)
+compute_def(struct store *st, const struct cset *cs, size_t k,
+    const struct ind_run *run, json_t *vals, size_t *nval)
 {
-	struct ind_prep		 p;
-	struct ind_result	 res;
-	unsigned char		*roles = NULL;
-	char			 why[400];
-	size_t			 j, n = rs->recs.n;
+	const struct ind_def	*def = cs->preps[k].def;
+	struct ind_value	*v;
+	struct ind_result	*res;
+	size_t			 j, n = 1;
 	enum fz_err		 rc;
 
-	if (prep_init(&p, d, def, run->as_of, cal, why, sizeof(why)) !=
-	    FZ_OK)
-		return work_fail(dg, FZ_EINVAL, def->key, "指标 %s：%s",
-		    def->key, why);
-	if (p.group == NULL) {
-		roles = xreallocarray(NULL, n ? n : 1, 1);
-		for (j = 0; j < n; j++)
-			roles[j] = prep_role(&p, &rs->recs.v[j]);
-	}
-	prep_compute(&p, rs->recs.v, rs->all, n, roles, rs->items, &res);
-	rc = value_store(st, def, run, 0, NULL, &res, vals);
-	ind_result_release(&res);
-	(*nval)++;
-	for (j = 0; j < rs->nparts && rc == FZ_OK &&
-	    str_eq(def->scope, "unit"); j++) {
-		const struct part *u = &rs->parts[j];
+	if (str_eq(def->scope, "unit"))
+		n += cs->nparts;
+	v = xcalloc(n, sizeof(*v));
+	res = xcalloc(n, sizeof(*res));
+	cset_value(cs, k, cs->byid, cs->n, cs->sha256, &res[0]);
+	value_fill(&v[0], def, run, 0, NULL, &res[0]);
+	for (j = 1; j < n; j++) {
+		const struct part *u = &cs->parts[j - 1];
 
-		prep_compute(&p, rs->recs.v, u->idx, u->n, roles, rs->items,
-		    &res);
-		rc = value_store(st, def, run, u->unit, u->name, &res, vals);
-		ind_result_release(&res);
-		(*nval)++;
+		const char *name = uname_slot(cs->names, cs->capnames,
+		    u->unit)->name;
+
+		cset_value(cs, k, u->idx, u->n, u->sha256, &res[j]);
+		value_fill(&v[j], def, run, u->unit, name, &res[j]);
 	}
-	free(roles);
-	prep_release(&p);
+	rc = store_ind_values_add(st, v, res, n);
+	for (j = 0; j < n; j++) {
+		if (rc == FZ_OK)
+			json_array_append_new(vals, value_json(def, &v[j]));
+		ind_result_release(&res[j]);
+	}
+	*nval += n;
+	free(v);
+	free(res);
 	return rc;
 }
 
@@ -1168,7 +1289,9 @@ core_ind_compute(struct store *st, const struct actor *ac,
     const struct ind_compute_opts *o, json_t **out, struct diags *dg)
 {
 	struct defs	 defs = { 0 };
-	struct regset	*sets = NULL;
+	struct cset	*sets = NULL;
+	struct ind_prep	**preps = NULL;
+	size_t		*nprep = NULL, *slot = NULL;
 	struct ind_run	 run;
 	struct calendar	 cal;
 	json_t		*vals = json_array();
@@ -1239,43 +1362,70 @@ core_ind_compute(struct store *st, const struct actor *ac,
 		rc = work_store_fail(st, dg, rc);
 		goto out;
 	}
-	/* The records of each registry dated in the period (of the
-	 * division's units only, for a division). */
-	sets = xcalloc((size_t)registry_count() + 1, sizeof(*sets));
-	for (r = 0; r < registry_count(); r++) {
-		struct reg_filter f;
-
-		memset(&f, 0, sizeof(f));
-		f.from = run.period_start;
-		f.to = run.period_end;
-		f.division = run.scope[0] ? run.scope : NULL;
-		if ((rc = store_reg_list(st, registry_at(r), &f, recs_cb,
-		    &sets[r].recs, NULL)) != FZ_OK) {
-			rc = work_store_fail(st, dg, rc);
-			goto out;
-		}
-		if (f.division != NULL)
-			recs_sort(&sets[r].recs, registry_at(r));
-		regset_build(&sets[r], registry_at(r));
-	}
-	if ((rc = store_begin(st)) != FZ_OK) {
-		rc = work_store_fail(st, dg, rc);
-		goto out;
-	}
-	rc = store_ind_run_add(st, &run);
-	for (i = 0; i < defs.n && rc == FZ_OK; i++) {
+	/* Each definition compiled, in the set of its registry's. */
+	preps = xcalloc((size_t)registry_count() + 1, sizeof(*preps));
+	nprep = xcalloc((size_t)registry_count() + 1, sizeof(*nprep));
+	slot = xcalloc(defs.n ? defs.n : 1, sizeof(*slot));
+	for (i = 0; i < defs.n; i++) {
 		const struct ind_def	*def = &defs.v[i];
 		const struct reg_desc	*d = registry_find(def->registry);
+		char			 why[400];
 
 		for (r = 0; r < registry_count() && registry_at(r) != d; r++)
 			;
 		if (d == NULL) {
 			rc = work_fail(dg, FZ_EINVAL, def->key, "指标 %s 的台账"
 			    "“%s”不存在", def->key, def->registry);
-			break;
+			goto out;
 		}
-		rc = compute_def(st, def, d, &sets[r], &run, &cal, vals, &nval,
-		    dg);
+		preps[r] = xreallocarray(preps[r], nprep[r] + 1,
+		    sizeof(*preps[r]));
+		if (prep_init(&preps[r][nprep[r]], d, def, run.as_of, &cal,
+		    why, sizeof(why)) != FZ_OK) {
+			rc = work_fail(dg, FZ_EINVAL, def->key, "指标 %s：%s",
+			    def->key, why);
+			goto out;
+		}
+		slot[i] = nprep[r]++;
+	}
+	/* The records of each registry dated in the period (of the
+	 * division's units only, for a division), judged as they come. */
+	sets = xcalloc((size_t)registry_count() + 1, sizeof(*sets));
+	for (r = 0; r < registry_count(); r++) {
+		struct reg_filter f;
+
+		cset_init(&sets[r], registry_at(r), preps[r], nprep[r]);
+		if (nprep[r] == 0)
+			continue;
+		memset(&f, 0, sizeof(f));
+		f.from = run.period_start;
+		f.to = run.period_end;
+		f.division = run.scope[0] ? run.scope : NULL;
+		f.any_order = 1;
+		if ((rc = store_reg_list(st, registry_at(r), &f, cset_cb,
+		    &sets[r], NULL)) != FZ_OK) {
+			rc = work_store_fail(st, dg, rc);
+			goto out;
+		}
+		cset_index(&sets[r]);
+	}
+	for (r = 0; r < registry_count(); r++)
+		if (nprep[r] > 0 && (rc = store_unit_iter(st, uname_cb,
+		    &sets[r])) != FZ_OK) {
+			rc = work_store_fail(st, dg, rc);
+			goto out;
+		}
+	if ((rc = store_begin(st)) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	rc = store_ind_run_add(st, &run);
+	for (i = 0; i < defs.n && rc == FZ_OK; i++) {
+		const struct reg_desc *d = registry_find(defs.v[i].registry);
+
+		for (r = 0; r < registry_count() && registry_at(r) != d; r++)
+			;
+		rc = compute_def(st, &sets[r], slot[i], &run, vals, &nval);
 	}
 	/* Plans imported before a definition existed link to it now. */
 	if (rc == FZ_OK) {
@@ -1304,8 +1454,16 @@ core_ind_compute(struct store *st, const struct actor *ac,
 out:
 	json_decref(vals);
 	for (r = 0; sets != NULL && r < registry_count(); r++)
-		regset_release(&sets[r]);
+		cset_release(&sets[r]);
 	free(sets);
+	for (r = 0; preps != NULL && r < registry_count(); r++) {
+		for (i = 0; i < nprep[r]; i++)
+			prep_release(&preps[r][i]);
+		free(preps[r]);
+	}
+	free(preps);
+	free(nprep);
+	free(slot);
 	defs_release(&defs);
 	cal_release(&cal);
 	return rc;

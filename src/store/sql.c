@@ -351,16 +351,24 @@ const char *const sql_common[STMT__MAX] = {
 	    "period_start, period_end, computed_at, actor, scope) VALUES (?1, "
 	    "?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
 	[STMT_IND_VAL_INSERT] = "INSERT INTO indicator_value (run_id, def_id, "
-	    "unit_id, numerator, denominator, value, met, inputs_sha256) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-	[STMT_IND_VAL_REC_INSERT] = "INSERT INTO indicator_value_record "
-	    "(value_id, record_id, role) VALUES (?1, ?2, ?3)",
-	/* The records of a value in one statement: ids as JSON arrays. */
-	[STMT_IND_VAL_REC_BULK] = "INSERT INTO indicator_value_record "
-	    "(value_id, record_id, role) SELECT ?1, value, 'counted' FROM "
-	    "json_each(?2) UNION ALL SELECT ?1, value, 'failing' FROM "
-	    "json_each(?3) UNION ALL SELECT ?1, value, 'excluded' FROM "
-	    "json_each(?4)",
+	    "unit_id, numerator, denominator, value, met, inputs_sha256, "
+	    "counted_ids, failing_ids, excluded_ids) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+	/*
+	 * Values in one statement: a JSON array of [run, definition, unit,
+	 * numerator, denominator, value, met, inputs' hash, counted ids,
+	 * failing ids, excluded ids], each list as 0019 describes.
+	 */
+	[STMT_IND_VAL_BATCH] = "INSERT INTO indicator_value (run_id, def_id, "
+	    "unit_id, numerator, denominator, value, met, inputs_sha256, "
+	    "counted_ids, failing_ids, excluded_ids) SELECT "
+	    "json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+	    "json_extract(value, '$[2]'), json_extract(value, '$[3]'), "
+	    "json_extract(value, '$[4]'), json_extract(value, '$[5]'), "
+	    "json_extract(value, '$[6]'), json_extract(value, '$[7]'), "
+	    "json_extract(value, '$[8]'), json_extract(value, '$[9]'), "
+	    "json_extract(value, '$[10]') FROM json_each(?1) ORDER BY key "
+	    "RETURNING id, def_id, coalesce(unit_id, 0)",
 	[STMT_IND_VAL_GET] = IND_VAL_COLS "WHERE v.id = ?1",
 	/* The newest run that computed the key: its values, county first. */
 	[STMT_IND_VAL_LATEST] = IND_VAL_COLS "WHERE d.key = ?1 AND v.run_id = "
@@ -371,9 +379,8 @@ const char *const sql_common[STMT__MAX] = {
 	    "AND (?2 = 0 OR v.unit_id = ?2 OR v.unit_id IS NULL) "
 	    "ORDER BY CASE WHEN v.unit_id IS NULL THEN 0 ELSE 1 END, u.ord, "
 	    "v.unit_id",
-	[STMT_IND_VAL_RECORDS] = "SELECT record_id, role FROM "
-	    "indicator_value_record WHERE value_id = ?1 ORDER BY role, "
-	    "record_id",
+	[STMT_IND_VAL_RECORDS] = "SELECT counted_ids, failing_ids, "
+	    "excluded_ids FROM indicator_value WHERE id = ?1",
 	[STMT_IND_LINK_AUTO] = "INSERT INTO indicator_link (task_id, name, "
 	    "def_key, source, linked_by, linked_at) SELECT i.task_id, i.name, "
 	    "min(d.key), 'auto', ?2, ?3 FROM indicator i JOIN task t ON "
@@ -435,10 +442,11 @@ const char *const sql_pg_only[STMT__MAX] = {
 	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM "
 	    "information_schema.tables WHERE table_schema = current_schema() "
 	    "AND table_name = 'schema_version'",
-	[STMT_IND_VAL_REC_BULK] = "INSERT INTO indicator_value_record "
-	    "(value_id, record_id, role) SELECT ?1::bigint, value::bigint, "
-	    "'counted' FROM json_array_elements_text(?2::json) UNION ALL "
-	    "SELECT ?1::bigint, value::bigint, 'failing' FROM "
-	    "json_array_elements_text(?3::json) UNION ALL SELECT ?1::bigint, "
-	    "value::bigint, 'excluded' FROM json_array_elements_text(?4::json)",
+	[STMT_IND_VAL_BATCH] = "INSERT INTO indicator_value (run_id, def_id, "
+	    "unit_id, numerator, denominator, value, met, inputs_sha256, "
+	    "counted_ids, failing_ids, excluded_ids) SELECT (e->>0)::bigint, "
+	    "(e->>1)::bigint, (e->>2)::bigint, (e->>3)::integer, "
+	    "(e->>4)::integer, (e->>5)::real, (e->>6)::integer, e->>7, e->>8, "
+	    "e->>9, e->>10 FROM json_array_elements(?1::json) WITH ORDINALITY "
+	    "AS x(e, n) ORDER BY n RETURNING id, def_id, coalesce(unit_id, 0)",
 };

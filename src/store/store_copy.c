@@ -231,9 +231,8 @@ static const struct table tables[] = {
 	{ "indicator_value", "id", 1, { { "id", 'I' }, { "run_id", 'I' },
 	    { "def_id", 'I' }, { "unit_id", 'I' }, { "numerator", 'I' },
 	    { "denominator", 'I' }, { "value", 'R' }, { "met", 'I' },
-	    { "inputs_sha256", 'T' } } },
-	{ "indicator_value_record", "value_id, record_id", 0, {
-	    { "value_id", 'I' }, { "record_id", 'I' }, { "role", 'T' } } },
+	    { "inputs_sha256", 'T' }, { "counted_ids", 'T' },
+	    { "failing_ids", 'T' }, { "excluded_ids", 'T' } } },
 	{ "indicator_link", "task_id, name", 0, { { "task_id", 'I' },
 	    { "name", 'T' }, { "def_key", 'T' }, { "source", 'T' },
 	    { "linked_by", 'T' }, { "linked_at", 'T' } } },

@@ -8,6 +8,7 @@
  * and the links of plan indicators to definitions.
  * SPDX-License-Identifier: MIT
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,7 @@
 
 enum regq {
 	REGQ_INSERT, REGQ_UPDATE, REGQ_GET, REGQ_FIND, REGQ_LIST, REGQ_COUNT,
-	REGQ_LIST_DIV, REGQ__MAX
+	REGQ_LIST_DIV, REGQ_SCAN, REGQ__MAX
 };
 
 #define NMETA	6	/* id, revision, created_by/at, updated_by/at */
@@ -44,8 +45,10 @@ ninactive(const struct reg_desc *d)
 	return n;
 }
 
+/* names 0: the units' names are left NULL (computing has them once per
+ * unit from the directory, not once per record). */
 static void
-select_cols(const struct reg_desc *d, struct buf *b)
+select_cols(const struct reg_desc *d, struct buf *b, int names)
 {
 	int	 i;
 
@@ -58,6 +61,10 @@ select_cols(const struct reg_desc *d, struct buf *b)
 	for (i = 0; i < d->nfields; i++) {
 		if (d->fields[i].type != REG_UNIT)
 			continue;
+		if (!names) {
+			buf_addstr(b, ", NULL");
+			continue;
+		}
 		buf_addstr(b, ", (SELECT u.name FROM unit u WHERE u.id = t.");
 		column(&d->fields[i], b);
 		buf_addch(b, ')');
@@ -135,7 +142,7 @@ build(const void *owner, int kind, struct buf *b)
 		    "RETURNING revision", n + 1, n + 2, n + 3, n + 4);
 		break;
 	case REGQ_GET:
-		select_cols(d, b);
+		select_cols(d, b, 1);
 		buf_addstr(b, "WHERE t.id = ?1");
 		break;
 	case REGQ_FIND:
@@ -144,7 +151,7 @@ build(const void *owner, int kind, struct buf *b)
 		buf_addf(b, " = ?1 AND %s = ?2", d->fields[d->key_field].key);
 		break;
 	case REGQ_LIST:
-		select_cols(d, b);
+		select_cols(d, b, 1);
 		list_where(d, b);
 		buf_addf(b, "ORDER BY t.%s, t.id LIMIT ?%d OFFSET ?%d",
 		    d->fields[d->date].key, 9 + k, 10 + k);
@@ -157,12 +164,28 @@ build(const void *owner, int kind, struct buf *b)
 		/* No ORDER BY (the caller sorts): with one, SQLite walks
 		 * the date index over every record of the period; without,
 		 * the (owner, key) index finds the division's only. */
-		select_cols(d, b);
+		select_cols(d, b, 0);
 		buf_addstr(b, "WHERE t.");
 		column(&d->fields[d->owner], b);
-		buf_addf(b, " IN (SELECT id FROM unit WHERE substr(division, "
-		    "1, ?2) = ?1) AND t.%s >= ?3 AND t.%s <= ?4",
-		    d->fields[d->date].key, d->fields[d->date].key);
+		buf_addstr(b, " IN (SELECT id FROM unit WHERE substr(division, "
+		    "1, ?2) = ?1) AND ");
+		/* A standing record (REG_SINCE): every period after it. */
+		if (d->fields[d->date].flags & REG_SINCE)
+			buf_addstr(b, "(?3 = '' OR ?3 <> '')");
+		else
+			buf_addf(b, "t.%s >= ?3", d->fields[d->date].key);
+		buf_addf(b, " AND t.%s <= ?4", d->fields[d->date].key);
+		break;
+	case REGQ_SCAN:
+		/* The date as an expression: no index, one pass in the
+		 * table's order (nearly every record is in the range). */
+		select_cols(d, b, 0);
+		if (d->fields[d->date].flags & REG_SINCE)
+			buf_addstr(b, "WHERE (?1 = '' OR ?1 <> '') ");
+		else
+			buf_addf(b, "WHERE (t.%s || '') >= ?1 ",
+			    d->fields[d->date].key);
+		buf_addf(b, "AND (t.%s || '') <= ?2", d->fields[d->date].key);
 		break;
 	case REGQ__MAX:
 		break;
@@ -345,6 +368,15 @@ store_reg_list(struct store *st, const struct reg_desc *d,
 		q_int(q, 2, (int64_t)strlen(f->division));
 		q_text(q, 3, f->from ? f->from : "0000-00-00");
 		q_text(q, 4, f->to ? f->to : "9999-99-99");
+		goto rows;
+	}
+	if (f->any_order) {
+		if ((q = q_adhoc(st, d, REGQ_SCAN, build)) == NULL) {
+			rc = q_err(st);
+			goto out;
+		}
+		q_text(q, 1, f->from ? f->from : "0000-00-00");
+		q_text(q, 2, f->to ? f->to : "9999-99-99");
 		goto rows;
 	}
 	if (total != NULL) {
@@ -669,61 +701,112 @@ id_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Ids as a JSON array, ascending (the primary key's order). */
+/*
+ * A list of record ids as 0019 keeps it: ascending, each written as its
+ * difference from the one before (the first from 0), comma-separated.
+ */
 static void
-ids_json(const int64_t *ids, size_t n, struct buf *b)
+ids_text(struct buf *b, const int64_t *ids, size_t n)
 {
-	int64_t	*v = xreallocarray(NULL, n ? n : 1, sizeof(*v));
+	int64_t	*v, prev = 0;
 	size_t	 i;
 
+	if (n == 0)
+		return;
+	v = xreallocarray(NULL, n, sizeof(*v));
 	memcpy(v, ids, n * sizeof(*v));
-	qsort(v, n, sizeof(*v), id_cmp);
-	buf_reset(b);
-	buf_addch(b, '[');
-	for (i = 0; i < n; i++)
-		buf_addf(b, "%s%lld", i ? "," : "", (long long)v[i]);
-	buf_addch(b, ']');
+	for (i = 1; i < n && v[i - 1] < v[i]; i++)
+		;
+	if (i < n)
+		qsort(v, n, sizeof(*v), id_cmp);
+	buf_grow(b, n * 4 + 2);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addch(b, ',');
+		buf_addint(b, v[i] - prev);
+		prev = v[i];
+	}
 	free(v);
 }
 
+/* The same as a JSON string (digits and commas: nothing to escape). */
+static void
+ids_add(struct buf *b, const int64_t *ids, size_t n)
+{
+	if (n == 0) {
+		buf_addstr(b, "null");
+		return;
+	}
+	buf_addch(b, '"');
+	ids_text(b, ids, n);
+	buf_addch(b, '"');
+}
+
+/* One value as an element of STMT_IND_VAL_BATCH's array. */
+static void
+value_elem(struct buf *b, const struct ind_value *v,
+    const struct ind_result *res)
+{
+	buf_addf(b, "[%lld,%lld,", (long long)v->run_id, (long long)v->def_id);
+	if (v->unit_id > 0)
+		buf_addf(b, "%lld,", (long long)v->unit_id);
+	else
+		buf_addstr(b, "null,");
+	buf_addf(b, "%lld,", (long long)v->numerator);
+	if (v->denominator >= 0)
+		buf_addf(b, "%lld,", (long long)v->denominator);
+	else
+		buf_addstr(b, "null,");
+	if (v->has_value && isfinite(v->value))
+		buf_addf(b, "%.17g,", v->value);
+	else
+		buf_addstr(b, "null,");
+	if (v->met >= 0)
+		buf_addf(b, "%d,", v->met ? 1 : 0);
+	else
+		buf_addstr(b, "null,");
+	buf_addch(b, '"');
+	buf_addstr(b, v->inputs_sha256);	/* hex digits */
+	buf_addstr(b, "\",");
+	ids_add(b, res->counted, res->ncounted);
+	buf_addch(b, ',');
+	ids_add(b, res->failing, res->nfailing);
+	buf_addch(b, ',');
+	ids_add(b, res->excluded, res->nexcluded);
+	buf_addch(b, ']');
+}
+
+struct vslot {
+	int64_t		 def_id, unit_id;
+	size_t		 i;
+};
+
+static int
+vslot_cmp(const void *a, const void *b)
+{
+	const struct vslot *x = a, *y = b;
+
+	if (x->def_id != y->def_id)
+		return (x->def_id > y->def_id) - (x->def_id < y->def_id);
+	return (x->unit_id > y->unit_id) - (x->unit_id < y->unit_id);
+}
+
 /*
- * The records behind a value in one statement (one round trip), not one
- * INSERT per record: a province's value counts a million of them.
+ * Values and the records behind each (res[i] for v[i]); on PostgreSQL in
+ * one statement and one round trip: a province's run stores 24,000 values
+ * over a million records. No two values may have the same definition and unit;
+ * each v[i].id is set.
  */
+/* One value by one statement: SQLite runs in the process, and binding
+ * beats building and parsing JSON. */
 static enum fz_err
-value_records(struct store *st, int64_t value_id,
+value_insert(struct store *st, struct ind_value *v,
     const struct ind_result *res)
 {
 	struct buf	 b[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
 	struct dbq	*q;
 	enum fz_err	 rc;
 	int		 i;
-
-	if (res->ncounted + res->nfailing + res->nexcluded == 0)
-		return FZ_OK;
-	ids_json(res->counted, res->ncounted, &b[0]);
-	ids_json(res->failing, res->nfailing, &b[1]);
-	ids_json(res->excluded, res->nexcluded, &b[2]);
-	if ((q = q_open(st, STMT_IND_VAL_REC_BULK)) == NULL)
-		rc = q_err(st);
-	else {
-		q_int(q, 1, value_id);
-		for (i = 0; i < 3; i++)
-			q_text(q, 2 + i, b[i].ptr);
-		rc = q_run(q);
-	}
-	for (i = 0; i < 3; i++)
-		buf_release(&b[i]);
-	return rc;
-}
-
-/* A value and the records behind it. */
-enum fz_err
-store_ind_value_add(struct store *st, struct ind_value *v,
-    const struct ind_result *res)
-{
-	struct dbq	*q;
-	enum fz_err	 rc;
 
 	if ((q = q_open(st, STMT_IND_VAL_INSERT)) == NULL)
 		return q_err(st);
@@ -747,9 +830,83 @@ store_ind_value_add(struct store *st, struct ind_value *v,
 	else
 		q_null(q, 7);
 	q_text(q, 8, v->inputs_sha256);
-	if ((rc = q_run_int(q, &v->id)) != FZ_OK)
+	ids_text(&b[0], res->counted, res->ncounted);
+	ids_text(&b[1], res->failing, res->nfailing);
+	ids_text(&b[2], res->excluded, res->nexcluded);
+	for (i = 0; i < 3; i++)
+		if (b[i].len > 0)
+			q_text(q, 9 + i, b[i].ptr);
+		else
+			q_null(q, 9 + i);
+	rc = q_run_int(q, &v->id);
+	for (i = 0; i < 3; i++)
+		buf_release(&b[i]);
+	return rc;
+}
+
+enum fz_err
+store_ind_values_add(struct store *st, struct ind_value *v,
+    const struct ind_result *res, size_t n)
+{
+	struct buf	 b = BUF_INIT;
+	struct vslot	*slot = NULL, key, *hit;
+	struct dbq	*q;
+	size_t		 i, got = 0;
+	enum fz_err	 rc = FZ_OK;
+	int		 s;
+
+	if (n == 0)
+		return FZ_OK;
+	if (st->drv != &store_driver_pg) {
+		for (i = 0; i < n && rc == FZ_OK; i++)
+			rc = value_insert(st, &v[i], &res[i]);
 		return rc;
-	return value_records(st, v->id, res);
+	}
+	slot = xreallocarray(NULL, n, sizeof(*slot));
+	buf_addch(&b, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addch(&b, ',');
+		value_elem(&b, &v[i], &res[i]);
+		slot[i].def_id = v[i].def_id;
+		slot[i].unit_id = v[i].unit_id > 0 ? v[i].unit_id : 0;
+		slot[i].i = i;
+		v[i].id = 0;
+	}
+	buf_addch(&b, ']');
+	qsort(slot, n, sizeof(*slot), vslot_cmp);
+	if ((q = q_open(st, STMT_IND_VAL_BATCH)) == NULL) {
+		rc = q_err(st);
+		goto out;
+	}
+	q_text(q, 1, b.ptr);
+	while ((s = q_step(q)) == 1) {
+		key.def_id = q_colint(q, 1);
+		key.unit_id = q_colint(q, 2);
+		if ((hit = bsearch(&key, slot, n, sizeof(*slot),
+		    vslot_cmp)) != NULL && v[hit->i].id == 0) {
+			v[hit->i].id = q_colint(q, 0);
+			got++;
+		}
+	}
+	if (s < 0)
+		rc = q_err(st);
+	q_reset(q);
+	if (rc == FZ_OK && got != n)
+		rc = store_fail(st, FZ_EDB, "stored %zu of %zu values", got,
+		    n);
+out:
+	free(slot);
+	buf_release(&b);
+	return rc;
+}
+
+/* A value and the records behind it (counted, failing, excluded). */
+enum fz_err
+store_ind_value_add(struct store *st, struct ind_value *v,
+    const struct ind_result *res)
+{
+	return store_ind_values_add(st, v, res, 1);
 }
 
 static void
@@ -830,20 +987,52 @@ store_ind_values_latest_in(struct store *st, const char *key,
 	return s < 0 ? q_err(st) : FZ_OK;
 }
 
+/* A list of 0019 back to ids, each given to cb with its role. */
+static int
+ids_each(const char *s, const char *role,
+    int (*cb)(int64_t record_id, const char *role, void *), void *arg)
+{
+	int64_t	 id = 0;
+	char	*end;
+
+	while (s != NULL && *s != '\0') {
+		long long d = strtoll(s, &end, 10);
+
+		if (end == s)
+			break;		/* not written by fazhi: stop */
+		id += d;
+		if (cb(id, role, arg))
+			return 1;
+		s = *end == ',' ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* The records behind a value, by role (counted, excluded, failing) and
+ * ascending id. */
 enum fz_err
 store_ind_value_records(struct store *st, int64_t value_id,
     int (*cb)(int64_t record_id, const char *role, void *), void *arg)
 {
 	struct dbq	*q;
+	char		*c = NULL, *f = NULL, *e = NULL;
 	int		 s;
 
 	if ((q = q_open(st, STMT_IND_VAL_RECORDS)) == NULL)
 		return q_err(st);
 	q_int(q, 1, value_id);
-	while ((s = q_step(q)) == 1)
-		if (cb(q_colint(q, 0), q_col(q, 1), arg))
-			break;
+	if ((s = q_step(q)) == 1) {
+		c = q_coldup(q, 0);
+		f = q_coldup(q, 1);
+		e = q_coldup(q, 2);
+	}
 	q_reset(q);
+	if (s >= 0 && !ids_each(c, "counted", cb, arg) &&
+	    !ids_each(e, "excluded", cb, arg))
+		ids_each(f, "failing", cb, arg);
+	free(c);
+	free(f);
+	free(e);
 	return s < 0 ? q_err(st) : FZ_OK;
 }
 

@@ -85,6 +85,20 @@ buf_addch(struct buf *b, int c)
 }
 
 void
+buf_addint(struct buf *b, int64_t v)
+{
+	char		 t[24], *p = t + sizeof(t);
+	uint64_t	 u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(t + sizeof(t) - p));
+}
+
+void
 buf_addf(struct buf *b, const char *fmt, ...)
 {
 	va_list	 ap;

@@ -97,6 +97,13 @@ sql_on() {
 	else sqlite3 "$1" "$2"; fi
 }
 
+# value_ids "QUERY": the record ids of the lists of ids (migration 0019:
+# differences from the previous id, comma-separated) the query returns,
+# one list per line, an id per output line
+value_ids() {
+	sql "$1" | awk -F, '{ s = 0; for (i = 1; i <= NF; i++) if ($i != "") { s += $i; print s } }'
+}
+
 # count_rows TABLE: rows in a table of $DB
 count_rows() { sql "SELECT count(*) FROM $1"; }
 
