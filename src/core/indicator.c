@@ -1210,6 +1210,23 @@ plan_year_cb(const struct plan_summary *p, void *arg)
 	return 0;
 }
 
+/* The owners' names of every set, from one pass over the directory. */
+struct csets {
+	struct cset	*v;
+	size_t		 n;
+};
+
+static int
+names_cb(const struct unit *u, void *arg)
+{
+	const struct csets	*x = arg;
+	size_t			 i;
+
+	for (i = 0; i < x->n; i++)
+		uname_cb(u, &x->v[i]);
+	return 0;
+}
+
 /* The records of a registry streamed into its set, judged one by one. */
 static int
 cset_cb(const struct reg_record *r, void *arg)
@@ -1409,12 +1426,11 @@ core_ind_compute(struct store *st, const struct actor *ac,
 		}
 		cset_index(&sets[r]);
 	}
-	for (r = 0; r < registry_count(); r++)
-		if (nprep[r] > 0 && (rc = store_unit_iter(st, uname_cb,
-		    &sets[r])) != FZ_OK) {
-			rc = work_store_fail(st, dg, rc);
-			goto out;
-		}
+	if ((rc = store_unit_iter(st, names_cb, &(struct csets){ sets,
+	    (size_t)registry_count() })) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
 	if ((rc = store_begin(st)) != FZ_OK) {
 		rc = work_store_fail(st, dg, rc);
 		goto out;

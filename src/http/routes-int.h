@@ -60,6 +60,7 @@ void	 h_ind_list(struct req *);
 void	 h_ind_show(struct req *);
 void	 h_ind_define(struct req *);
 void	 h_ind_compute(struct req *);
+void	 h_ind_division(struct req *);
 void	 h_ind_value(struct req *);
 void	 h_plan_indicators(struct req *);
 void	 h_plan_indicator_link(struct req *);
@@ -94,6 +95,7 @@ int	 in_reg_expiring(struct req *);
 int	 in_reg_evidence_add(struct req *);
 int	 in_ind_define(struct req *);
 int	 in_ind_compute(struct req *);
+int	 in_ind_division(struct req *);
 int	 in_plan_indicator_link(struct req *);
 
 #endif

@@ -424,6 +424,8 @@ const struct route routes[] = {
 	{ "GET", "/api/indicators", h_ind_list, AUTH_SESSION, 0, 0, 0, NULL },
 	{ "POST", "/api/indicators/compute", h_ind_compute, AUTH_SUPERVISOR, 1,
 	    0, 0, in_ind_compute },
+	{ "GET", "/api/divisions/:code/indicators", h_ind_division,
+	    AUTH_SESSION, 0, 0, 0, in_ind_division },
 	{ "GET", "/api/indicators/:key", h_ind_show, AUTH_SESSION, 0, 0, 0,
 	    NULL },
 	{ "PUT", "/api/indicators/:key", h_ind_define, AUTH_SUPERVISOR, 1, 0, 0,

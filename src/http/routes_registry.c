@@ -461,6 +461,42 @@ h_ind_list(struct req *r)
 	http_answer(r, rc, o, NULL);
 }
 
+/* A division code: 2 to 15 digits (GB/T 2260 and the towns' 9 or 12). */
+static int
+division_ok(const char *c)
+{
+	size_t	 n = strlen(c);
+
+	return n >= 2 && n <= 15 && strspn(c, "0123456789") == n;
+}
+
+/* The path's division code. */
+int
+in_ind_division(struct req *r)
+{
+	if (!division_ok(r->param)) {
+		http_error(r, 400, "INVALID", "区划代码应为 2 至 15 位数字（如 "
+		    "371522）", "code");
+		return -1;
+	}
+	return 0;
+}
+
+/* One division's dashboard: the values of its newest run. */
+void
+h_ind_division(struct req *r)
+{
+	struct diags	 dg = { 0 };
+	json_t		*o = NULL;
+	enum fz_err	 rc;
+
+	if (in_ind_division(r))
+		return;
+	rc = core_ind_scope_json(r->st, &r->actor, r->param, &o, &dg);
+	http_answer(r, rc, o, &dg);
+	diags_release(&dg);
+}
+
 void
 h_ind_show(struct req *r)
 {
@@ -504,17 +540,24 @@ h_ind_define(struct req *r)
 	diags_release(&dg);
 }
 
-/* {"as_of": "YYYY-MM-DD", "year": N}, both optional. */
+/* {"as_of": "YYYY-MM-DD", "year": N, "division": "371522"}, optional. */
 static int
 read_compute(struct req *r, struct ind_compute_opts *co)
 {
-	const char	*as_of = NULL;
+	const char	*as_of = NULL, *div = NULL;
 	int64_t		 year = 0;
 
 	memset(co, 0, sizeof(*co));
 	if (http_str(r, "as_of", 10, 0, &as_of) ||
-	    http_int(r, "year", 0, &year))
+	    http_int(r, "year", 0, &year) ||
+	    http_str(r, "division", 15, 0, &div))
 		return -1;
+	if (div != NULL && !division_ok(div)) {
+		http_error(r, 400, "INVALID", "区划代码应为 2 至 15 位数字（如 "
+		    "371522）", "division");
+		return -1;
+	}
+	co->division = div;
 	if (as_of != NULL && !core_date_valid(as_of)) {
 		http_error(r, 400, "INVALID", "日期应写成 YYYY-MM-DD", "as_of");
 		return -1;

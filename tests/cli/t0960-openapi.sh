@@ -259,6 +259,12 @@ code 200 "the indicators computed"
 VID=$(jget '.values[0].id')
 call sup GET "/api/indicator-values/$VID"
 code 200 "a value with the records behind it"
+call sup POST /api/indicators/compute '{"as_of":"2022-04-08","division":"371522"}'
+code 200 "the indicators of one division computed"
+call sup GET /api/divisions/371522/indicators
+code 200 "and its dashboard"
+call sup GET /api/divisions/37x/indicators
+code 400 "a division code that is not digits"
 call sup GET /api/indicators/normative.timely_rate
 call sup PUT /api/indicators/normative.timely_rate '{"params":{"limit_days":20},"note":"本地规定：20日内报送备案。"}'
 code 200 "a definition changed: a new version"
