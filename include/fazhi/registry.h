@@ -227,10 +227,13 @@ struct reg_filter {
 	 * records come in no order and the owners' names empty. */
 	const char	*division;
 	/* Every record dated from to to, in no order (read by computing:
-	 * one pass over the table, not the date index), the owners' names
-	 * left empty; only with from and to, the others ignored. Division
-	 * implies it. */
+	 * one pass over the table, not the date index), with its id and
+	 * revision but no other meta data, the owners' names empty; only
+	 * with from and to, the others ignored. Division implies it. */
 	int		 any_order;
+	/* With any_order or division: the fields read (bit i: field i), the
+	 * others left NULL; 0: all. */
+	uint64_t	 fields;
 };
 
 /*

@@ -605,6 +605,44 @@ prep_init(struct ind_prep *p, const struct reg_desc *d,
 	return FZ_OK;
 }
 
+/* The fields a predicate reads, as bits of a registry's fields. */
+static void
+pnode_fields(const struct pnode *n, uint64_t *mask)
+{
+	size_t	 i;
+
+	if (n->op == P_ALL || n->op == P_ANY || n->op == P_NOT) {
+		for (i = 0; i < n->nkid; i++)
+			pnode_fields(&n->kid[i], mask);
+		return;
+	}
+	if (n->op == P_FALSE)
+		return;
+	if (n->field >= 0 && n->field < 64)
+		*mask |= (uint64_t)1 << n->field;
+	if (n->from >= 0 && n->from < 64)
+		*mask |= (uint64_t)1 << n->from;
+}
+
+/* What judging a record under p reads: its predicates' fields and the
+ * fields it groups by. */
+static void
+prep_fields(const struct ind_prep *p, const struct reg_desc *d,
+    uint64_t *mask)
+{
+	const json_t	*x;
+	size_t		 i;
+	int		 f;
+
+	pnode_fields(&p->num, mask);
+	if (p->has_den)
+		pnode_fields(&p->den, mask);
+	json_array_foreach(p->group, i, x)
+		if ((f = reg_field_index(d, json_string_value(x))) >= 0 &&
+		    f < 64)
+			*mask |= (uint64_t)1 << f;
+}
+
 /*
  * How a record was judged under a definition: without groups, its role;
  * with groups, whether it meets the denominator and the numerator (its
@@ -1419,6 +1457,11 @@ core_ind_compute(struct store *st, const struct actor *ac,
 		f.to = run.period_end;
 		f.division = run.scope[0] ? run.scope : NULL;
 		f.any_order = 1;
+		/* Only what the definitions read, the owner and the date. */
+		f.fields = (uint64_t)1 << registry_at(r)->owner |
+		    (uint64_t)1 << registry_at(r)->date;
+		for (i = 0; i < nprep[r]; i++)
+			prep_fields(&preps[r][i], registry_at(r), &f.fields);
 		if ((rc = store_reg_list(st, registry_at(r), &f, cset_cb,
 		    &sets[r], NULL)) != FZ_OK) {
 			rc = work_store_fail(st, dg, rc);

@@ -370,12 +370,14 @@ const char *const sql_common[STMT__MAX] = {
 	    "json_extract(value, '$[10]') FROM json_each(?1) ORDER BY key "
 	    "RETURNING id, def_id, coalesce(unit_id, 0)",
 	[STMT_IND_VAL_GET] = IND_VAL_COLS "WHERE v.id = ?1",
-	/* The newest run that computed the key: its values, county first. */
+	/* The newest run that computed the key: its values, county first.
+	 * Every run stores the total (unit NULL) of each definition it
+	 * computes: the (def, unit, run) index finds one row per run. */
 	[STMT_IND_VAL_LATEST] = IND_VAL_COLS "WHERE d.key = ?1 AND v.run_id = "
 	    "(SELECT max(v2.run_id) FROM indicator_value v2 JOIN "
 	    "indicator_def d2 ON d2.id = v2.def_id JOIN indicator_run r2 ON "
-	    "r2.id = v2.run_id WHERE d2.key = ?1 AND coalesce(r2.scope, '') "
-	    "= ?3) "
+	    "r2.id = v2.run_id WHERE d2.key = ?1 AND v2.unit_id IS NULL AND "
+	    "coalesce(r2.scope, '') = ?3) "
 	    "AND (?2 = 0 OR v.unit_id = ?2 OR v.unit_id IS NULL) "
 	    "ORDER BY CASE WHEN v.unit_id IS NULL THEN 0 ELSE 1 END, u.ord, "
 	    "v.unit_id",
@@ -447,6 +449,6 @@ const char *const sql_pg_only[STMT__MAX] = {
 	    "counted_ids, failing_ids, excluded_ids) SELECT (e->>0)::bigint, "
 	    "(e->>1)::bigint, (e->>2)::bigint, (e->>3)::integer, "
 	    "(e->>4)::integer, (e->>5)::real, (e->>6)::integer, e->>7, e->>8, "
-	    "e->>9, e->>10 FROM json_array_elements(?1::json) WITH ORDINALITY "
+	    "e->>9, e->>10 FROM jsonb_array_elements(?1::jsonb) WITH ORDINALITY "
 	    "AS x(e, n) ORDER BY n RETURNING id, def_id, coalesce(unit_id, 0)",
 };

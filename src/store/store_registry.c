@@ -21,7 +21,7 @@
 
 enum regq {
 	REGQ_INSERT, REGQ_UPDATE, REGQ_GET, REGQ_FIND, REGQ_LIST, REGQ_COUNT,
-	REGQ_LIST_DIV, REGQ_SCAN, REGQ__MAX
+	REGQ__MAX
 };
 
 #define NMETA	6	/* id, revision, created_by/at, updated_by/at */
@@ -45,10 +45,9 @@ ninactive(const struct reg_desc *d)
 	return n;
 }
 
-/* names 0: the units' names are left NULL (computing has them once per
- * unit from the directory, not once per record). */
+/* The columns read_row() reads. */
 static void
-select_cols(const struct reg_desc *d, struct buf *b, int names)
+select_cols(const struct reg_desc *d, struct buf *b)
 {
 	int	 i;
 
@@ -61,10 +60,6 @@ select_cols(const struct reg_desc *d, struct buf *b, int names)
 	for (i = 0; i < d->nfields; i++) {
 		if (d->fields[i].type != REG_UNIT)
 			continue;
-		if (!names) {
-			buf_addstr(b, ", NULL");
-			continue;
-		}
 		buf_addstr(b, ", (SELECT u.name FROM unit u WHERE u.id = t.");
 		column(&d->fields[i], b);
 		buf_addch(b, ')');
@@ -142,7 +137,7 @@ build(const void *owner, int kind, struct buf *b)
 		    "RETURNING revision", n + 1, n + 2, n + 3, n + 4);
 		break;
 	case REGQ_GET:
-		select_cols(d, b, 1);
+		select_cols(d, b);
 		buf_addstr(b, "WHERE t.id = ?1");
 		break;
 	case REGQ_FIND:
@@ -151,7 +146,7 @@ build(const void *owner, int kind, struct buf *b)
 		buf_addf(b, " = ?1 AND %s = ?2", d->fields[d->key_field].key);
 		break;
 	case REGQ_LIST:
-		select_cols(d, b, 1);
+		select_cols(d, b);
 		list_where(d, b);
 		buf_addf(b, "ORDER BY t.%s, t.id LIMIT ?%d OFFSET ?%d",
 		    d->fields[d->date].key, 9 + k, 10 + k);
@@ -160,35 +155,84 @@ build(const void *owner, int kind, struct buf *b)
 		buf_addf(b, "SELECT count(*) FROM %s t ", d->table);
 		list_where(d, b);
 		break;
-	case REGQ_LIST_DIV:
-		/* No ORDER BY (the caller sorts): with one, SQLite walks
-		 * the date index over every record of the period; without,
-		 * the (owner, key) index finds the division's only. */
-		select_cols(d, b, 0);
-		buf_addstr(b, "WHERE t.");
-		column(&d->fields[d->owner], b);
-		buf_addstr(b, " IN (SELECT id FROM unit WHERE substr(division, "
-		    "1, ?2) = ?1) AND ");
-		/* A standing record (REG_SINCE): every period after it. */
-		if (d->fields[d->date].flags & REG_SINCE)
-			buf_addstr(b, "(?3 = '' OR ?3 <> '')");
-		else
-			buf_addf(b, "t.%s >= ?3", d->fields[d->date].key);
-		buf_addf(b, " AND t.%s <= ?4", d->fields[d->date].key);
-		break;
-	case REGQ_SCAN:
-		/* The date as an expression: no index, one pass in the
-		 * table's order (nearly every record is in the range). */
-		select_cols(d, b, 0);
-		if (d->fields[d->date].flags & REG_SINCE)
-			buf_addstr(b, "WHERE (?1 = '' OR ?1 <> '') ");
-		else
-			buf_addf(b, "WHERE (t.%s || '') >= ?1 ",
-			    d->fields[d->date].key);
-		buf_addf(b, "AND (t.%s || '') <= ?2", d->fields[d->date].key);
-		break;
 	case REGQ__MAX:
 		break;
+	}
+}
+
+/*
+ * The records computing reads, in no order: dated from ?1 to ?2 (a
+ * standing record, REG_SINCE: any time up to ?2), of the units under
+ * division ?3 (its code's first ?4 digits) if given, only the fields of
+ * mask. Without a division the date is an expression: no index, one pass
+ * in the table's order (nearly every record is in the range); with one,
+ * the (owner, key) index finds the division's records only.
+ */
+static void
+build_scan(const struct reg_desc *d, int division, uint64_t mask,
+    struct buf *b)
+{
+	const char	*date = d->fields[d->date].key;
+	int		 i;
+
+	/* read_scan() reads these: no meta columns but the id and the
+	 * revision, no names, only the fields of mask. */
+	buf_addstr(b, "SELECT t.id, t.revision");
+	for (i = 0; i < d->nfields; i++)
+		if (mask & ((uint64_t)1 << i)) {
+			buf_addstr(b, ", t.");
+			column(&d->fields[i], b);
+		}
+	buf_addf(b, " FROM %s t ", d->table);
+	if (d->fields[d->date].flags & REG_SINCE)
+		buf_addstr(b, "WHERE (?1 = '' OR ?1 <> '') ");
+	else if (division)
+		buf_addf(b, "WHERE t.%s >= ?1 ", date);
+	else
+		buf_addf(b, "WHERE (t.%s || '') >= ?1 ", date);
+	if (division)
+		buf_addf(b, "AND t.%s <= ?2 AND t.", date);
+	else
+		buf_addf(b, "AND (t.%s || '') <= ?2", date);
+	if (division) {
+		column(&d->fields[d->owner], b);
+		buf_addstr(b, " IN (SELECT id FROM unit WHERE substr(division, "
+		    "1, ?4) = ?3)");
+	}
+}
+
+/* A row of build_scan(): the fields outside mask stay NULL. */
+static void
+read_scan(const struct reg_desc *d, struct dbq *q, uint64_t mask,
+    struct reg_record *r)
+{
+	int	 i, c = 2;
+
+	reg_record_init(r);
+	r->id = q_colint(q, 0);
+	r->revision = (int)q_colint(q, 1);
+	for (i = 0; i < d->nfields; i++) {
+		const struct reg_field *f = &d->fields[i];
+
+		if (!(mask & ((uint64_t)1 << i)))
+			continue;
+		r->given[i] = 1;
+		if (q_colnull(q, c)) {
+			c++;
+			continue;
+		}
+		switch (f->type) {
+		case REG_INT:
+		case REG_BOOL:
+		case REG_UNIT:
+			reg_value_set(&r->v[i], f->type == REG_UNIT ? "" :
+			    NULL, q_colint(q, c));
+			break;
+		default:
+			reg_value_set(&r->v[i], q_col(q, c), 0);
+			break;
+		}
+		c++;
 	}
 }
 
@@ -357,26 +401,26 @@ store_reg_list(struct store *st, const struct reg_desc *d,
 	struct buf		 like = BUF_INIT;
 	struct dbq		*q;
 	enum fz_err		 rc = FZ_OK;
-	int			 s, k = ninactive(d);
+	uint64_t		 mask = 0;
+	int			 s, k = ninactive(d), oneoff = 0;
 
-	if (f->division != NULL && *f->division != '\0') {
-		if ((q = q_adhoc(st, d, REGQ_LIST_DIV, build)) == NULL) {
+	if (f->any_order || (f->division != NULL && *f->division != '\0')) {
+		int div = f->division != NULL && *f->division != '\0';
+
+		/* Made for this call (the mask varies), finalized below. */
+		mask = f->fields ? f->fields : ~(uint64_t)0;
+		build_scan(d, div, mask, &like);
+		if ((q = st->drv->prepare(st, like.ptr)) == NULL) {
 			rc = q_err(st);
 			goto out;
 		}
-		q_text(q, 1, f->division);
-		q_int(q, 2, (int64_t)strlen(f->division));
-		q_text(q, 3, f->from ? f->from : "0000-00-00");
-		q_text(q, 4, f->to ? f->to : "9999-99-99");
-		goto rows;
-	}
-	if (f->any_order) {
-		if ((q = q_adhoc(st, d, REGQ_SCAN, build)) == NULL) {
-			rc = q_err(st);
-			goto out;
-		}
+		oneoff = 1;
 		q_text(q, 1, f->from ? f->from : "0000-00-00");
 		q_text(q, 2, f->to ? f->to : "9999-99-99");
+		if (div) {
+			q_text(q, 3, f->division);
+			q_int(q, 4, (int64_t)strlen(f->division));
+		}
 		goto rows;
 	}
 	if (total != NULL) {
@@ -399,7 +443,10 @@ rows:
 	while ((s = q_step(q)) == 1) {
 		int stop;
 
-		read_row(d, q, &r);
+		if (oneoff)
+			read_scan(d, q, mask, &r);
+		else
+			read_row(d, q, &r);
 		stop = cb(&r, arg);
 		reg_record_release(&r);
 		if (stop)
@@ -407,7 +454,10 @@ rows:
 	}
 	if (s < 0)
 		rc = q_err(st);
-	q_reset(q);
+	if (oneoff)
+		st->drv->finalize(q);
+	else
+		q_reset(q);
 out:
 	buf_release(&like);
 	return rc;
