@@ -138,7 +138,8 @@ struct bulletin_row {
 	int		 on_time;	/* of those, not late */
 	int		 accepted;	/* reports accepted by as_of */
 	int		 first_pass;	/* of those, never returned */
-	int		 missed;	/* 未报 recorded, deadline by as_of */
+	int		 missed;	/* 未报 recorded before as_of, still
+					 * not submitted by as_of */
 	int		 overdue_findings;	/* 整改 past its 整改期限 */
 	int		 open_findings;		/* 整改 not yet 销号 */
 };
