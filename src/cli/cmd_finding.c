@@ -102,24 +102,60 @@ parse(int argc, char **argv, struct args *a, int *done)
 	while ((c = getopt_long(argc, argv, "d:A:p:s:F:D:e:r:n:N:u:t:f:S:y:"
 	    "x:c:R:BPLjh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': a->db = optarg; break;
-		case 'A': a->as = optarg; break;
-		case 'p': a->plan = optarg; break;
-		case 's': a->source = optarg; break;
-		case 'F': a->found = optarg; break;
-		case 'D': a->deadline = optarg; break;
-		case 'e': a->description = optarg; break;
-		case 'r': a->requirement = optarg; break;
-		case 'n': a->doc_no = optarg; break;
-		case 'N': a->doc_title = optarg; break;
-		case 'S': a->state = optarg; break;
-		case 'x': a->text = optarg; break;
-		case 'c': a->comment = optarg; break;
-		case 'R': a->reason = optarg; break;
-		case 'B': a->submit = 1; break;
-		case 'P': a->pass = 1; break;
-		case 'L': a->fail = 1; break;
-		case 'j': a->json = 1; break;
+		case 'd':
+			a->db = optarg;
+			break;
+		case 'A':
+			a->as = optarg;
+			break;
+		case 'p':
+			a->plan = optarg;
+			break;
+		case 's':
+			a->source = optarg;
+			break;
+		case 'F':
+			a->found = optarg;
+			break;
+		case 'D':
+			a->deadline = optarg;
+			break;
+		case 'e':
+			a->description = optarg;
+			break;
+		case 'r':
+			a->requirement = optarg;
+			break;
+		case 'n':
+			a->doc_no = optarg;
+			break;
+		case 'N':
+			a->doc_title = optarg;
+			break;
+		case 'S':
+			a->state = optarg;
+			break;
+		case 'x':
+			a->text = optarg;
+			break;
+		case 'c':
+			a->comment = optarg;
+			break;
+		case 'R':
+			a->reason = optarg;
+			break;
+		case 'B':
+			a->submit = 1;
+			break;
+		case 'P':
+			a->pass = 1;
+			break;
+		case 'L':
+			a->fail = 1;
+			break;
+		case 'j':
+			a->json = 1;
+			break;
 		case 'u':
 		case 't':
 		case 'f': {

@@ -410,12 +410,24 @@ esc(struct buf *b, const char *s)
 {
 	for (; s != NULL && *s != '\0'; s++)
 		switch (*s) {
-		case '&': buf_addstr(b, "&amp;"); break;
-		case '<': buf_addstr(b, "&lt;"); break;
-		case '>': buf_addstr(b, "&gt;"); break;
-		case '"': buf_addstr(b, "&quot;"); break;
-		case '\'': buf_addstr(b, "&#39;"); break;
-		default: buf_addch(b, *s); break;
+		case '&':
+			buf_addstr(b, "&amp;");
+			break;
+		case '<':
+			buf_addstr(b, "&lt;");
+			break;
+		case '>':
+			buf_addstr(b, "&gt;");
+			break;
+		case '"':
+			buf_addstr(b, "&quot;");
+			break;
+		case '\'':
+			buf_addstr(b, "&#39;");
+			break;
+		default:
+			buf_addch(b, *s);
+			break;
 		}
 }
 
