@@ -391,6 +391,17 @@ load(struct store *st, const struct actor *ac, int64_t id, int64_t unit_id,
 	}
 	if (unit_id == 0 && *nr == 1)
 		unit_id = (*rs)[0].unit_id;
+	/* A unit's staff mean their own unit's share. */
+	for (i = 0; unit_id == 0 && ac->account_id != 0 && i < *nr; i++)
+		if (core_actor_in_unit(ac, (*rs)[i].unit_id, 0)) {
+			size_t	 j, mine = 0;
+
+			for (j = 0; j < *nr; j++)
+				mine += core_actor_in_unit(ac, (*rs)[j].unit_id, 0);
+			if (mine == 1)
+				unit_id = (*rs)[i].unit_id;
+			break;
+		}
 	for (i = 0; i < *nr; i++)
 		if ((*rs)[i].unit_id == unit_id)
 			break;

@@ -75,8 +75,10 @@ run 1 F rectify 1 --as sup --unit sfj --text 已整改
 has "$T/err" "只有整改责任单位的联络员或负责人可以填报整改情况" "the 依法治县办 does not rectify for a unit"
 run 1 F rectify 1 --as scc --unit sfj --text 已整改
 has "$T/err" "只能查看和处理本单位的督察发现问题" "县市场监管局 may not rectify 司法局's share"
-run 1 F rectify 1 --as sfjc --text 已整改
-has "$T/err" "该问题有多个整改责任单位，请指定单位" "several units: --unit is required"
+run 1 F rectify 1 --text 已整改
+has "$T/err" "该问题有多个整改责任单位，请指定单位" "several units: --unit is required of fazhi itself"
+run 1 F rectify 1 --as sfjc --submit
+has "$T/err" "请填写整改情况后再提交" "a unit's clerk means its own unit's share"
 run 1 F rectify 1 --as sfjc --unit sfj --submit
 has "$T/err" "请填写整改情况后再提交" "no text, no submission"
 run 0 F rectify 1 --as sfjc --unit sfj --text "已在政府网站补充公示 32 条执法信息"
