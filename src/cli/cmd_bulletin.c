@@ -19,7 +19,7 @@
 #include "fazhi/banned.h"
 
 static const char usage[] =
-    "用法：fazhi bulletin [--db 数据库] [--plan 计划] [--as-of 日期]\n"
+    "用法：fazhi bulletin [--db 数据库] [--plan 计划] [--period 报送期|--as-of 日期]\n"
     "                     [--title 标题] [--format text|html|json] [-o 文件]\n"
     "\n"
     "生成通报：各单位按报送及时率、一次通过率、逾期事项（逾期未报的报告和\n"
@@ -27,9 +27,30 @@ static const char usage[] =
     "（默认今天）。--format html 生成可打印的网页（默认输出到标准输出）。\n"
     "\n"
     "  --plan     只统计该计划的报告（编号或文号），默认全部\n"
+    "  --period   统计到该报送期（名称或编号）的截止日期，只统计该计划\n"
     "  --as-of    统计截止日期（YYYY-MM-DD）\n"
     "  --title    通报标题\n"
     "  -o         写入该文件\n";
+
+struct period_find {
+	const char	*key;
+	struct period	 p;
+	int		 found;
+};
+
+static int
+period_match(const struct period *p, void *arg)
+{
+	struct period_find	*f = arg;
+	char			 id[24];
+
+	snprintf(id, sizeof(id), "%lld", (long long)p->id);
+	if (!f->found && (str_eq(p->name, f->key) || str_eq(id, f->key))) {
+		f->p = *p;
+		f->found = 1;
+	}
+	return 0;
+}
 
 static void
 rate(FILE *fp, const json_t *u, const char *k, const char *num, long long den)
@@ -51,6 +72,7 @@ cmd_bulletin(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "plan", required_argument, NULL, 'p' },
 		{ "as-of", required_argument, NULL, 'a' },
+		{ "period", required_argument, NULL, 'P' },
 		{ "title", required_argument, NULL, 'T' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -63,8 +85,9 @@ cmd_bulletin(int argc, char **argv)
 	struct store		*st;
 	struct buf		 b = BUF_INIT;
 	const char		*db = NULL, *plan = NULL, *format = "text";
-	const char		*path = NULL;
-	char			 today[11];
+	const char		*path = NULL, *period = NULL;
+	struct period_find	 pf;
+	char			 today[11], title[200];
 	int			 c, r = EXIT_ERR;
 	json_t			*out = NULL, *u;
 	FILE			*fp = stdout;
@@ -74,7 +97,7 @@ cmd_bulletin(int argc, char **argv)
 	date_today(today);
 	o.as_of = today;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:p:a:T:f:o:h", opts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "d:p:a:P:T:f:o:h", opts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'd':
@@ -90,6 +113,9 @@ cmd_bulletin(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			o.as_of = optarg;
+			break;
+		case 'P':
+			period = optarg;
 			break;
 		case 'T':
 			o.title = optarg;
@@ -121,6 +147,23 @@ cmd_bulletin(int argc, char **argv)
 	if (plan != NULL && core_plan_lookup(st, plan, &o.plan_id) != FZ_OK) {
 		fprintf(stderr, "fazhi bulletin: 找不到计划“%s”\n", plan);
 		goto out;
+	}
+	if (period != NULL) {
+		memset(&pf, 0, sizeof(pf));
+		pf.key = period;
+		if ((o.plan_id == 0 && core_plan_lookup(st, NULL, &o.plan_id) !=
+		    FZ_OK) || store_period_iter(st, o.plan_id, period_match,
+		    &pf) != FZ_OK || !pf.found) {
+			fprintf(stderr, "fazhi bulletin: 找不到报送期“%s”\n",
+			    period);
+			goto out;
+		}
+		o.as_of = pf.p.due;
+		if (o.title == NULL) {
+			snprintf(title, sizeof(title), "关于%s法治政府建设工作"
+			    "推进情况的通报", pf.p.name);
+			o.title = title;
+		}
 	}
 	if (core_bulletin(st, &ac, &o, &out, &dg) != FZ_OK) {
 		cli_print_diags(&dg, "fazhi bulletin");

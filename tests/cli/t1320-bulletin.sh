@@ -69,6 +69,15 @@ run 0 "$FAZHI" bulletin --db "$DB" --as-of 2022-07-11
 has "$T/out" "莘县朝城镇人民政府  及时率  100.0%（2/2）" "07-11: the 未报 is not yet overdue"
 has "$T/out" "莘县观城镇人民政府  及时率  100.0%（2/2）" "07-11: 观城镇's late report of 07-15 not yet counted"
 
+# --period: as of the period's due date (Q2: 2022-07-10): 观城镇's late
+# report of 07-15 and 朝城镇's 未报 (deadline 07-11) not yet counted, nor
+# 司法局's acceptance of 07-12 (3 accepted, none returned).
+run 0 "$FAZHI" bulletin --db "$DB" --period 2022年第二季度
+has "$T/out" "关于2022年第二季度法治政府建设工作推进情况的通报（统计截至 2022-07-10）" "the period's title and due date"
+has "$T/out" "莘县司法局  及时率  100.0%（4/4）  一次通过率  100.0%（3/3）" "司法局 as of 07-10"
+run 1 "$FAZHI" bulletin --db "$DB" --period 2030年第一季度
+has "$T/err" "找不到报送期“2030年第一季度”" "an unknown period"
+
 # A printable HTML page, escaped.
 run 0 "$FAZHI" bulletin --db "$DB" --as-of 2022-07-20 --format html --title '关于<第二季度>工作推进情况的通报 & 排名' -o "$T/b.html"
 has "$T/b.html" '<html lang="zh-CN">' "an HTML page in Chinese"
