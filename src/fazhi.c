@@ -38,6 +38,9 @@ main(int argc, char **argv)
 		{ "plan", cmd_plan, "工作计划：import、list、show、export" },
 		{ "registry", cmd_registry, "台账（行政规范性文件…）：list、show、import、export、expiring" },
 		{ "indicators", cmd_indicators, "指标：list、show、compute、define、link、plan" },
+		{ "finding", cmd_finding, "督察发现问题：add、list、show、rectify、check、close、reopen" },
+		{ "escalate", cmd_escalate, "督办：逾期事项依次提醒、催办、通报、约谈" },
+		{ "bulletin", cmd_bulletin, "通报：各单位按及时率、一次通过率等排名" },
 		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },
 		{ "version", cmd_version, "显示版本" },
 		{ NULL, NULL, NULL }

@@ -15,6 +15,7 @@
 #include "fazhi/work.h"
 #include "fazhi/registry.h"
 #include "fazhi/indicator.h"
+#include "fazhi/supervise.h"
 
 struct store;
 
@@ -377,5 +378,56 @@ enum fz_err	 store_audit_page(struct store *, const char *actor,
 
 /* Walk the whole chain; c->bad_id is 0 when it holds. */
 enum fz_err	 store_audit_verify(struct store *, struct audit_check *);
+
+/*
+ * 督察 → 整改 → 销号 (store_supervise.c): findings, their tasks, each
+ * unit's rectification, evidence (struct evidence, report_id holding the
+ * rectification's id), history, earlier findings sharing a task or a unit
+ * (found in [since, until]), escalation steps (added is 0 when the step
+ * was taken before), overdue items and the counts of the 通报.
+ */
+enum fz_err	 store_sup_unit_find(struct store *, const char *key,
+		    int64_t *id);
+enum fz_err	 store_sup_task_find(struct store *, int64_t plan_id,
+		    int number, int64_t *id);
+enum fz_err	 store_finding_add(struct store *, struct finding *);
+enum fz_err	 store_finding_get(struct store *, int64_t, struct finding *);
+enum fz_err	 store_finding_set(struct store *, int64_t, const char *state,
+		    int64_t repeat_of);
+enum fz_err	 store_finding_list(struct store *,
+		    const struct finding_filter *, struct finding **, size_t *);
+enum fz_err	 store_finding_task_add(struct store *, int64_t finding_id,
+		    int64_t task_id);
+enum fz_err	 store_finding_tasks(struct store *, int64_t finding_id,
+		    struct finding_task **, size_t *);
+enum fz_err	 store_finding_similar(struct store *, int64_t finding_id,
+		    const char *since, const char *until,
+		    struct finding_similar **, size_t *);
+enum fz_err	 store_rect_add(struct store *, struct rectification *);
+enum fz_err	 store_rect_list(struct store *, int64_t finding_id,
+		    struct rectification **, size_t *);
+enum fz_err	 store_rect_update(struct store *,
+		    const struct rectification *);
+enum fz_err	 store_rect_owner(struct store *, int64_t rect_id,
+		    int64_t *finding_id, int64_t *unit_id);
+enum fz_err	 store_finding_event_add(struct store *,
+		    struct finding_event *);
+enum fz_err	 store_finding_events(struct store *, int64_t finding_id,
+		    struct finding_event **, size_t *);
+enum fz_err	 store_finding_evidence_add(struct store *, struct evidence *);
+enum fz_err	 store_finding_evidence_get(struct store *, int64_t,
+		    struct evidence *);
+enum fz_err	 store_finding_evidence_list(struct store *, int64_t rect_id,
+		    struct evidence **, size_t *);
+enum fz_err	 store_escalation_add(struct store *, struct escalation *,
+		    int *added);
+enum fz_err	 store_escalation_list(struct store *, int64_t unit_id,
+		    const char *item, struct escalation **, size_t *);
+enum fz_err	 store_escalation_confirm(struct store *, int64_t,
+		    const char *by);
+enum fz_err	 store_overdue_items(struct store *, const char *today,
+		    struct overdue_item **, size_t *);
+enum fz_err	 store_bulletin_rows(struct store *, int64_t plan_id,
+		    const char *as_of, struct bulletin_row **, size_t *);
 
 #endif

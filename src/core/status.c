@@ -560,7 +560,8 @@ notices_json(struct notice *x, size_t n)
 		json_array_append_new(a, json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,"
 		    "s:s,s:o,s:o,s:o}", "id", (json_int_t)x[i].id, "unit_id",
 		    (json_int_t)x[i].unit_id, "kind", x[i].kind, "kind_name",
-		    str_eq(x[i].kind, "urge") ? "催办" : "提醒", "message",
+		    str_eq(x[i].kind, "urge") ? "催办" :
+		    str_eq(x[i].kind, "supervise") ? "督办" : "提醒", "message",
 		    x[i].message ? x[i].message : "", "actor", x[i].actor,
 		    "created_at", x[i].created_at, "read_at", x[i].read_at[0] ?
 		    json_string(x[i].read_at) : json_null(), "task_id",

@@ -178,6 +178,12 @@ static const struct setting {
 	{ "upload.max_bytes", 20L * 1024 * 1024, 1024, 64L * 1024 * 1024,
 	    "单个佐证材料的最大字节数" },
 	{ "upload.max_files", 20, 1, 200, "每份报告最多佐证材料数" },
+	{ "escalate.remind_days", 1, 1, 250,
+	    "整改或报送逾期多少个工作日提醒" },
+	{ "escalate.urge_days", 3, 1, 250, "逾期多少个工作日催办" },
+	{ "escalate.bulletin_days", 5, 1, 250, "逾期多少个工作日通报" },
+	{ "escalate.interview_days", 10, 1, 250,
+	    "逾期多少个工作日拟约谈（由依法治县办确认）" },
 };
 #define NSETTINGS	(sizeof(settings) / sizeof(settings[0]))
 

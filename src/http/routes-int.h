@@ -1,7 +1,8 @@
 /*
  * routes-int.h: the handlers the route table in routes.c names, defined in
- * routes_work.c (the workflow, accounts, settings, audit) and
- * routes_registry.c (registries and indicators), and their input checks
+ * routes_work.c (the workflow, accounts, settings, audit),
+ * routes_registry.c (registries and indicators) and routes_supervise.c
+ * (督察 → 整改 → 销号, escalation, 通报), and their input checks
  * (in_*): what a handler reads and checks before it acts, alone.
  * SPDX-License-Identifier: MIT
  */
@@ -65,6 +66,19 @@ void	 h_ind_value(struct req *);
 void	 h_plan_indicators(struct req *);
 void	 h_plan_indicator_link(struct req *);
 
+void	 h_findings(struct req *);
+void	 h_finding_add(struct req *);
+void	 h_finding_get(struct req *);
+void	 h_finding_rectify(struct req *);
+void	 h_finding_check(struct req *);
+void	 h_finding_close(struct req *);
+void	 h_finding_reopen(struct req *);
+void	 h_finding_evidence_add(struct req *);
+void	 h_finding_evidence_get(struct req *);
+void	 h_escalations(struct req *);
+void	 h_escalation_confirm(struct req *);
+void	 h_bulletin(struct req *);
+
 int	 in_tasks(struct req *);
 int	 in_dashboard(struct req *);
 int	 in_reports(struct req *);
@@ -97,5 +111,11 @@ int	 in_ind_define(struct req *);
 int	 in_ind_compute(struct req *);
 int	 in_ind_division(struct req *);
 int	 in_plan_indicator_link(struct req *);
+int	 in_findings(struct req *);
+int	 in_finding_add(struct req *);
+int	 in_finding_change(struct req *);
+int	 in_finding_evidence(struct req *);
+int	 in_escalations(struct req *);
+int	 in_bulletin(struct req *);
 
 #endif

@@ -50,6 +50,26 @@
 	    "d.id = v.def_id JOIN indicator_run r ON r.id = v.run_id " \
 	    "LEFT JOIN unit u ON u.id = v.unit_id "
 
+#define FINDING_COLS "SELECT id, coalesce(plan_id, 0), source_kind, doc_no, " \
+	    "doc_title, found_on, description, requirement, deadline, state, " \
+	    "coalesce(repeat_of, 0), created_by, created_at, updated_at " \
+	    "FROM finding f "
+#define RECT_COLS "SELECT x.id, x.finding_id, x.unit_id, u.name, x.state, " \
+	    "x.text, x.submitted_by, x.submitted_at, x.checked_by, " \
+	    "x.checked_at, x.check_comment, x.closed_by, x.closed_at, " \
+	    "x.reopened, (SELECT count(*) FROM finding_evidence e WHERE " \
+	    "e.rect_id = x.id), f.deadline FROM rectification x JOIN unit u " \
+	    "ON u.id = x.unit_id JOIN finding f ON f.id = x.finding_id "
+#define FEVID_COLS "SELECT id, rect_id, sha256, name, mime, size, " \
+	    "uploaded_by, uploaded_at FROM finding_evidence "
+#define ESC_COLS "SELECT e.id, e.unit_id, u.name, e.item, " \
+	    "coalesce(e.finding_id, 0), e.step, e.state, e.on_date, " \
+	    "e.days_overdue, e.actor, e.reason, e.created_at, e.confirmed_by, " \
+	    "e.confirmed_at FROM escalation e JOIN unit u ON u.id = e.unit_id "
+/* Reports of a unit counted in a 通报: ?1 plan (0 any), ?2 as of. */
+#define BUL_REP "FROM report r JOIN task t ON t.id = r.task_id WHERE " \
+	    "r.unit_id = u.id AND (?1 = 0 OR t.plan_id = ?1) AND "
+
 const char *const sql_common[STMT__MAX] = {
 	[STMT_HAS_VERSION_TABLE] = "SELECT count(*) FROM sqlite_master "
 	    "WHERE type = 'table' AND name = 'schema_version'",
@@ -435,6 +455,101 @@ const char *const sql_common[STMT__MAX] = {
 	    "ORDER BY id DESC LIMIT 1",
 	[STMT_AUDIT_ALL] = "SELECT id, at, actor, action, object, detail, "
 	    "prev_hash, hash FROM audit ORDER BY id",
+	[STMT_SUP_UNIT_FIND] = "SELECT id FROM unit WHERE code = ?1 UNION "
+	    "SELECT id FROM unit WHERE name = ?1 UNION SELECT unit_id FROM "
+	    "unit_name WHERE name = ?1",
+	[STMT_SUP_TASK_FIND] = "SELECT id FROM task WHERE plan_id = ?1 AND "
+	    "number = ?2",
+	[STMT_FINDING_INSERT] = "INSERT INTO finding (plan_id, source_kind, "
+	    "doc_no, doc_title, found_on, description, requirement, deadline, "
+	    "state, repeat_of, created_by, created_at, updated_at) VALUES (?1, "
+	    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) RETURNING id",
+	[STMT_FINDING_GET] = FINDING_COLS "WHERE id = ?1",
+	[STMT_FINDING_SET] = "UPDATE finding SET state = ?2, repeat_of = ?3, "
+	    "updated_at = ?4 WHERE id = ?1 RETURNING id",
+	[STMT_FINDING_LIST] = FINDING_COLS "WHERE (?1 = 0 OR EXISTS (SELECT 1 "
+	    "FROM rectification x WHERE x.finding_id = f.id AND x.unit_id = ?1)) "
+	    "AND (?2 = '' OR state = ?2) AND (?3 = '' OR source_kind = ?3) AND "
+	    "(?4 = 0 OR EXISTS (SELECT 1 FROM rectification x JOIN account_role "
+	    "ar ON ar.unit_id = x.unit_id WHERE x.finding_id = f.id AND "
+	    "ar.account_id = ?4)) AND (?5 = '' OR substr(found_on, 1, 4) = ?5) "
+	    "ORDER BY found_on DESC, id DESC LIMIT ?6 OFFSET ?7",
+	[STMT_FINDING_TASK_INS] = "INSERT INTO finding_task (finding_id, "
+	    "task_id) VALUES (?1, ?2) ON CONFLICT (finding_id, task_id) DO "
+	    "NOTHING",
+	[STMT_FINDING_TASK_LIST] = "SELECT ft.task_id, t.number FROM "
+	    "finding_task ft JOIN task t ON t.id = ft.task_id WHERE "
+	    "ft.finding_id = ?1 ORDER BY t.number",
+	/* Earlier findings (found on or after ?2, not after ?3) sharing a
+	 * task or a unit with finding ?1. */
+	[STMT_FINDING_SIMILAR] = "SELECT f.id, f.found_on, (SELECT count(*) "
+	    "FROM finding_task a JOIN finding_task b ON b.task_id = a.task_id "
+	    "WHERE a.finding_id = f.id AND b.finding_id = ?1), (SELECT count(*) "
+	    "FROM rectification a JOIN rectification b ON b.unit_id = a.unit_id "
+	    "WHERE a.finding_id = f.id AND b.finding_id = ?1), f.description "
+	    "FROM finding f WHERE f.id <> ?1 AND f.found_on >= ?2 AND "
+	    "f.found_on <= ?3 ORDER BY f.found_on DESC, f.id DESC",
+	[STMT_RECT_INSERT] = "INSERT INTO rectification (finding_id, unit_id, "
+	    "state) VALUES (?1, ?2, ?3) RETURNING id",
+	[STMT_RECT_LIST] = RECT_COLS "WHERE x.finding_id = ?1 ORDER BY u.ord, "
+	    "x.id",
+	[STMT_RECT_UPDATE] = "UPDATE rectification SET state = ?2, text = ?3, "
+	    "submitted_by = ?4, submitted_at = ?5, checked_by = ?6, checked_at "
+	    "= ?7, check_comment = ?8, closed_by = ?9, closed_at = ?10, "
+	    "reopened = ?11 WHERE id = ?1 RETURNING id",
+	[STMT_RECT_OWNER] = "SELECT finding_id, unit_id FROM rectification "
+	    "WHERE id = ?1",
+	[STMT_FINDING_EVENT_INS] = "INSERT INTO finding_event (finding_id, "
+	    "unit_id, at, actor, action, before, after, reason) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+	[STMT_FINDING_EVENT_LIST] = "SELECT e.id, e.finding_id, "
+	    "coalesce(e.unit_id, 0), coalesce(u.name, ''), e.at, e.actor, "
+	    "e.action, e.before, e.after, e.reason FROM finding_event e LEFT "
+	    "JOIN unit u ON u.id = e.unit_id WHERE e.finding_id = ?1 ORDER BY "
+	    "e.id",
+	[STMT_FINDING_EVID_INS] = "INSERT INTO finding_evidence (rect_id, "
+	    "sha256, name, mime, size, uploaded_by, uploaded_at) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7) RETURNING id",
+	[STMT_FINDING_EVID_GET] = FEVID_COLS "WHERE id = ?1",
+	[STMT_FINDING_EVID_LIST] = FEVID_COLS "WHERE rect_id = ?1 ORDER BY id",
+	[STMT_ESC_INSERT] = "INSERT INTO escalation (unit_id, item, finding_id, "
+	    "step, state, on_date, days_overdue, actor, reason, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT "
+	    "(unit_id, item, step) DO NOTHING RETURNING id",
+	[STMT_ESC_LIST] = ESC_COLS "WHERE (?1 = 0 OR e.unit_id = ?1) AND "
+	    "(?2 = '' OR e.item = ?2) ORDER BY e.id",
+	[STMT_ESC_CONFIRM] = "UPDATE escalation SET state = 'confirmed', "
+	    "confirmed_by = ?2, confirmed_at = ?3 WHERE id = ?1 AND state = "
+	    "'proposed' RETURNING id",
+	[STMT_OVERDUE_RECT] = "SELECT x.unit_id, u.name, x.finding_id, "
+	    "f.deadline FROM rectification x JOIN finding f ON f.id = "
+	    "x.finding_id JOIN unit u ON u.id = x.unit_id WHERE x.state IN "
+	    "('pending', 'rectifying') AND f.deadline < ?1 ORDER BY f.id, u.ord",
+	[STMT_OVERDUE_MISSED] = "SELECT m.unit_id, u.name, m.period_id, "
+	    "m.task_id, t.number, m.deadline FROM missed_report m JOIN task t ON "
+	    "t.id = m.task_id JOIN unit u ON u.id = m.unit_id WHERE m.deadline "
+	    "< ?1 AND NOT EXISTS (SELECT 1 FROM report r WHERE r.period_id = "
+	    "m.period_id AND r.task_id = m.task_id AND r.unit_id = m.unit_id AND "
+	    "r.first_submitted_at IS NOT NULL AND substr(r.first_submitted_at, "
+	    "1, 10) <= ?1) ORDER BY m.period_id, t.number, u.ord",
+	[STMT_BULLETIN_ROWS] = "SELECT u.id, u.name, "
+	    "(SELECT count(*) " BUL_REP "substr(r.first_submitted_at, 1, 10) <= "
+	    "?2), (SELECT count(*) " BUL_REP "substr(r.first_submitted_at, 1, "
+	    "10) <= ?2 AND r.late = 0), (SELECT count(*) " BUL_REP "r.state = "
+	    "'accepted' AND substr(r.accepted_at, 1, 10) <= ?2), (SELECT "
+	    "count(*) " BUL_REP "r.state = 'accepted' AND substr(r.accepted_at, "
+	    "1, 10) <= ?2 AND r.returns = 0), (SELECT count(*) FROM "
+	    "missed_report m JOIN task t ON t.id = m.task_id WHERE m.unit_id = "
+	    "u.id AND (?1 = 0 OR t.plan_id = ?1) AND m.deadline < ?2 AND NOT "
+	    "EXISTS (SELECT 1 FROM report r WHERE r.period_id = m.period_id AND "
+	    "r.task_id = m.task_id AND r.unit_id = m.unit_id AND "
+	    "substr(r.first_submitted_at, 1, 10) <= ?2)), (SELECT "
+	    "count(*) FROM rectification x JOIN finding f ON f.id = "
+	    "x.finding_id WHERE x.unit_id = u.id AND x.state IN ('pending', "
+	    "'rectifying') AND f.deadline < ?2 AND f.found_on <= ?2), (SELECT "
+	    "count(*) FROM rectification x JOIN finding f ON f.id = "
+	    "x.finding_id WHERE x.unit_id = u.id AND x.state <> 'closed' AND "
+	    "f.found_on <= ?2) FROM unit u ORDER BY u.ord, u.id",
 };
 
 /* Statements whose PostgreSQL text differs; NULL: use sql_common. */

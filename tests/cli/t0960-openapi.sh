@@ -282,6 +282,42 @@ code 403 "another unit's record"
 call sfjc GET /api/registries/nosuch
 code 404 "an unknown registry"
 
+# 督察 → 整改 → 销号, the escalation ladder and the 通报.
+call sup POST /api/findings "{\"source_kind\":\"市级督察\",\"doc_no\":\"聊法督〔2022〕3号\",\"found_on\":\"2022-03-01\",\"deadline\":\"2022-03-31\",\"description\":\"行政执法公示不及时\",\"requirement\":\"限期整改\",\"plan_id\":1,\"tasks\":[$TASK],\"units\":[$SCJG]}"
+code 200 "a finding is registered"
+FI=$(jget .finding.id)
+call sup GET /api/findings
+call scc GET "/api/findings?state=open&year=2022&source=city&page=1&per_page=20"
+code 200 "findings, filtered"
+call scc POST "/api/findings/$FI/evidence?name=%E6%95%B4%E6%94%B9.pdf" "" --data-binary @"$T/a.pdf"
+code 200 "evidence of a rectification"
+FE=$(jget .evidence.id)
+call scc GET "/api/finding-evidence/$FE"
+code 200 "the evidence file"
+call scc POST "/api/findings/$FI/rectify" '{"text":"已在网站公示","submit":true}'
+call sup POST "/api/findings/$FI/check" '{"pass":false,"comment":"缺少公示链接"}'
+call scc POST "/api/findings/$FI/rectify" "{\"unit_id\":$SCJG,\"text\":\"已补充链接\",\"submit\":true}"
+call sup POST "/api/findings/$FI/check" '{"pass":true,"comment":"属实"}'
+call sup POST "/api/findings/$FI/close" '{}'
+code 200 "销号"
+call sup POST "/api/findings/$FI/reopen" '{"reason":"复查发现仍有遗漏"}'
+code 200 "重新打开"
+call scc GET "/api/findings/$FI"
+code 200 "the finding with its history"
+call zcc GET "/api/findings/$FI"
+code 403 "another unit may not read it"
+"$FAZHI" escalate --db "$DB" --today 2022-04-20 >/dev/null
+ESC=$(sql "SELECT id FROM escalation WHERE step = 'interview'")
+call scc GET /api/escalations
+code 200 "the unit's escalation steps"
+call sup POST "/api/escalations/$ESC/confirm"
+code 200 "a 约谈 confirmed"
+call scc GET /api/notices
+call sup GET "/api/bulletin?as_of=2022-04-20"
+code 200 "the 通报 as data"
+call ld GET "/api/bulletin?format=html&title=%E9%80%9A%E6%8A%A5"
+code 200 "the 通报 as a page"
+
 # Refusals: each must be described, with the error body.
 call - GET /api/plans
 code 401 "no session"

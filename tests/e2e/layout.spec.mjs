@@ -24,9 +24,9 @@ export async function run () {
   const task7 = plan.tasks.find((t) => t.number === 7)
 
   const pages = {
-    duban: ['/todo', '/plan', `/tasks/${task7.id}`, '/reports', '/review', '/dashboard', '/periods', '/extensions', '/units', '/audit', '/registries/normative', '/registries/activity', '/registries/proof', '/indicators'],
+    duban: ['/todo', '/plan', `/tasks/${task7.id}`, '/reports', '/review', '/dashboard', '/periods', '/extensions', '/units', '/audit', '/registries/normative', '/registries/activity', '/registries/proof', '/indicators', '/findings'],
     admin: ['/accounts'],
-    jtj_lly: ['/todo', `/reports/new?task=${task7.id}`, '/extensions', '/registries/normative', '/indicators']
+    jtj_lly: ['/todo', `/reports/new?task=${task7.id}`, '/extensions', '/registries/normative', '/indicators', '/findings']
   }
 
   for (const [name, viewport, mobile] of SCREENS) {

@@ -1706,6 +1706,271 @@ test_copy_round_trip(void **state)
 	plan_release(&p);
 }
 
+/* 督察 → 整改 → 销号: a finding with a task and two units, a
+ * rectification changed, evidence, events, an earlier finding sharing a
+ * unit, escalation steps once each, overdue items and the 通报 counts. */
+static void
+test_supervise_ops(void **state)
+{
+	struct fx		*f = *state;
+	struct plan		 p;
+	struct unit		 u;
+	struct finding		 a, b, g, *fv;
+	struct finding_filter	 fl;
+	struct finding_task	*tv;
+	struct finding_similar	*sv;
+	struct rectification	 r, *rv;
+	struct finding_event	 ev, *evv;
+	struct evidence		 e, *ee;
+	struct escalation	 x, *xv;
+	struct overdue_item	*ov;
+	struct bulletin_row	*bv;
+	int64_t			 sfj, scj, t1, id, fid, uid;
+	size_t			 n, i;
+	int			 added;
+	char			 dno[] = "聊法督〔2022〕3号", dt[] = "督察反馈意见";
+	char			 d1[] = "行政执法公示不及时，𠀀", rq[] = "一个月内整改";
+	char			 d2[] = "执法公示仍不及时", why[] = "逾期 6 个工作日";
+
+	make_unit(&u, "sfj", "莘县司法局", NULL);
+	assert_int_equal(store_unit_put(f->st, &u, &sfj), FZ_OK);
+	unit_release(&u);
+	make_unit(&u, "scjg", "莘县市场监督管理局", "县市场监管局");
+	assert_int_equal(store_unit_put(f->st, &u, &scj), FZ_OK);
+	unit_release(&u);
+	load_plan("data/plans/shenxian-2022.md", &p);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_sup_unit_find(f->st, "县市场监管局", &id), FZ_OK);
+	assert_int_equal(id, scj);
+	assert_int_equal(store_sup_unit_find(f->st, "sfj", &id), FZ_OK);
+	assert_int_equal(id, sfj);
+	assert_int_equal(store_sup_unit_find(f->st, "无此单位", &id),
+	    FZ_ENOTFOUND);
+	assert_int_equal(store_sup_task_find(f->st, p.id, 13, &t1), FZ_OK);
+	assert_int_equal(store_sup_task_find(f->st, p.id, 999, &id),
+	    FZ_ENOTFOUND);
+
+	memset(&a, 0, sizeof(a));
+	a.plan_id = p.id;
+	snprintf(a.source_kind, sizeof(a.source_kind), "city");
+	a.doc_no = dno;
+	a.doc_title = dt;
+	snprintf(a.found_on, sizeof(a.found_on), "2022-05-10");
+	a.description = d1;
+	a.requirement = rq;
+	snprintf(a.deadline, sizeof(a.deadline), "2022-06-10");
+	snprintf(a.state, sizeof(a.state), "open");
+	snprintf(a.created_by, sizeof(a.created_by), "test");
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_finding_add(f->st, &a), FZ_OK);
+	assert_int_equal(store_finding_task_add(f->st, a.id, t1), FZ_OK);
+	assert_int_equal(store_finding_task_add(f->st, a.id, t1), FZ_OK);
+	memset(&r, 0, sizeof(r));
+	r.finding_id = a.id;
+	r.unit_id = sfj;
+	snprintf(r.state, sizeof(r.state), "pending");
+	assert_int_equal(store_rect_add(f->st, &r), FZ_OK);
+	r.unit_id = scj;
+	assert_int_equal(store_rect_add(f->st, &r), FZ_OK);
+	assert_int_equal(store_rect_add(f->st, &r), FZ_ECONFLICT);
+	assert_int_equal(store_rollback(f->st), FZ_OK);
+	/* Rolled back: nothing. */
+	assert_int_equal(store_finding_get(f->st, a.id, &g), FZ_ENOTFOUND);
+
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_finding_add(f->st, &a), FZ_OK);
+	assert_int_equal(store_finding_task_add(f->st, a.id, t1), FZ_OK);
+	r.finding_id = a.id;
+	r.unit_id = sfj;
+	assert_int_equal(store_rect_add(f->st, &r), FZ_OK);
+	r.unit_id = scj;
+	assert_int_equal(store_rect_add(f->st, &r), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_finding_get(f->st, a.id, &g), FZ_OK);
+	assert_string_equal(g.description, "行政执法公示不及时，𠀀");
+	assert_string_equal(g.doc_no, "聊法督〔2022〕3号");
+	assert_int_equal(g.repeat_of, 0);
+	finding_release(&g);
+	assert_int_equal(store_finding_tasks(f->st, a.id, &tv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(tv[0].number, 13);
+	free(tv);
+
+	/* Change scjg's rectification; evidence on it. */
+	assert_int_equal(store_rect_list(f->st, a.id, &rv, &n), FZ_OK);
+	assert_int_equal(n, 2);
+	for (i = 0; i < n; i++)
+		if (rv[i].unit_id == scj)
+			break;
+	assert_true(i < n);
+	assert_string_equal(rv[i].unit_name, "莘县市场监督管理局");
+	assert_string_equal(rv[i].deadline, "2022-06-10");
+	snprintf(rv[i].state, sizeof(rv[i].state), "submitted");
+	free(rv[i].text);
+	rv[i].text = xstrdup("已在网站公示");
+	snprintf(rv[i].submitted_by, sizeof(rv[i].submitted_by), "li");
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_rect_update(f->st, &rv[i]), FZ_OK);
+	assert_int_equal(store_blob_put(f->st, "ab", 1, "QQ=="), FZ_OK);
+	memset(&e, 0, sizeof(e));
+	e.report_id = rv[i].id;
+	snprintf(e.sha256, sizeof(e.sha256), "ab");
+	snprintf(e.name, sizeof(e.name), "公示截图.png");
+	snprintf(e.mime, sizeof(e.mime), "image/png");
+	e.size = 1;
+	snprintf(e.uploaded_by, sizeof(e.uploaded_by), "li");
+	assert_int_equal(store_finding_evidence_add(f->st, &e), FZ_OK);
+	memset(&ev, 0, sizeof(ev));
+	ev.finding_id = a.id;
+	ev.unit_id = scj;
+	snprintf(ev.actor, sizeof(ev.actor), "li");
+	snprintf(ev.action, sizeof(ev.action), "submit");
+	snprintf(ev.before, sizeof(ev.before), "pending");
+	snprintf(ev.after, sizeof(ev.after), "submitted");
+	ev.reason = NULL;
+	assert_int_equal(store_finding_event_add(f->st, &ev), FZ_OK);
+	assert_int_equal(store_finding_set(f->st, a.id, "rectifying", 0),
+	    FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_rect_owner(f->st, rv[i].id, &fid, &uid), FZ_OK);
+	assert_int_equal(fid, a.id);
+	assert_int_equal(uid, scj);
+	id = rv[i].id;
+	for (i = 0; i < n; i++)
+		rectification_release(&rv[i]);
+	free(rv);
+	assert_int_equal(store_rect_list(f->st, a.id, &rv, &n), FZ_OK);
+	for (i = 0; i < n; i++) {
+		if (rv[i].unit_id == scj) {
+			assert_string_equal(rv[i].state, "submitted");
+			assert_string_equal(rv[i].text, "已在网站公示");
+			assert_int_equal(rv[i].nevidence, 1);
+			assert_string_equal(rv[i].checked_by, "");
+		} else {
+			assert_string_equal(rv[i].state, "pending");
+			assert_int_equal(rv[i].nevidence, 0);
+		}
+		rectification_release(&rv[i]);
+	}
+	free(rv);
+	assert_int_equal(store_finding_evidence_list(f->st, id, &ee, &n),
+	    FZ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(ee[0].name, "公示截图.png");
+	assert_int_equal(store_finding_evidence_get(f->st, ee[0].id, &e),
+	    FZ_OK);
+	assert_int_equal(e.report_id, id);
+	free(ee);
+	assert_int_equal(store_finding_events(f->st, a.id, &evv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(evv[0].unit_name, "莘县市场监督管理局");
+	assert_string_equal(evv[0].after, "submitted");
+	assert_string_equal(evv[0].reason, "");
+	finding_event_release(&evv[0]);
+	free(evv);
+
+	/* A later finding sharing the unit sfj only. */
+	memset(&b, 0, sizeof(b));
+	b = a;
+	b.id = 0;
+	snprintf(b.found_on, sizeof(b.found_on), "2023-03-01");
+	snprintf(b.deadline, sizeof(b.deadline), "2023-04-01");
+	b.description = d2;
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_finding_add(f->st, &b), FZ_OK);
+	r.finding_id = b.id;
+	r.unit_id = sfj;
+	assert_int_equal(store_rect_add(f->st, &r), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_finding_similar(f->st, b.id, "2022-01-01",
+	    "2023-03-01", &sv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(sv[0].id, a.id);
+	assert_int_equal(sv[0].same_unit, 1);
+	assert_int_equal(sv[0].same_task, 0);
+	free(sv[0].description);
+	free(sv);
+	assert_int_equal(store_finding_similar(f->st, b.id, "2022-06-01",
+	    "2023-03-01", &sv, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	free(sv);
+
+	/* Lists: by unit, state, year. */
+	memset(&fl, 0, sizeof(fl));
+	fl.unit_id = scj;
+	assert_int_equal(store_finding_list(f->st, &fl, &fv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	finding_release(&fv[0]);
+	free(fv);
+	memset(&fl, 0, sizeof(fl));
+	fl.year = 2023;
+	assert_int_equal(store_finding_list(f->st, &fl, &fv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(fv[0].id, b.id);
+	finding_release(&fv[0]);
+	free(fv);
+	fl.year = 0;
+	fl.state = "rectifying";
+	assert_int_equal(store_finding_list(f->st, &fl, &fv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(fv[0].id, a.id);
+	finding_release(&fv[0]);
+	free(fv);
+
+	/* Overdue on 2022-06-20: sfj's 整改 of a (scjg submitted). */
+	assert_int_equal(store_overdue_items(f->st, "2022-06-20", &ov, &n),
+	    FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ov[0].unit_id, sfj);
+	assert_int_equal(ov[0].finding_id, a.id);
+	assert_string_equal(ov[0].deadline, "2022-06-10");
+	free(ov);
+
+	/* A step once per unit, item and step. */
+	memset(&x, 0, sizeof(x));
+	x.unit_id = sfj;
+	snprintf(x.item, sizeof(x.item), "finding/%lld", (long long)a.id);
+	x.finding_id = a.id;
+	snprintf(x.step, sizeof(x.step), "interview");
+	snprintf(x.state, sizeof(x.state), "proposed");
+	snprintf(x.on_date, sizeof(x.on_date), "2022-06-20");
+	x.days_overdue = 6;
+	snprintf(x.actor, sizeof(x.actor), "fazhi");
+	x.reason = why;
+	assert_int_equal(store_escalation_add(f->st, &x, &added), FZ_OK);
+	assert_int_equal(added, 1);
+	id = x.id;
+	assert_int_equal(store_escalation_add(f->st, &x, &added), FZ_OK);
+	assert_int_equal(added, 0);
+	assert_int_equal(store_escalation_confirm(f->st, id, "zhang"), FZ_OK);
+	assert_int_equal(store_escalation_confirm(f->st, id, "zhang"),
+	    FZ_ENOTFOUND);
+	assert_int_equal(store_escalation_list(f->st, sfj, NULL, &xv, &n),
+	    FZ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(xv[0].state, "confirmed");
+	assert_string_equal(xv[0].confirmed_by, "zhang");
+	assert_string_equal(xv[0].unit_name, "莘县司法局");
+	assert_string_equal(xv[0].reason, "逾期 6 个工作日");
+	escalation_release(&xv[0]);
+	free(xv);
+
+	/* 通报 counts as of 2022-06-20: sfj has one overdue, both open. */
+	assert_int_equal(store_bulletin_rows(f->st, 0, "2022-06-20", &bv, &n),
+	    FZ_OK);
+	assert_int_equal(n, 2);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(bv[i].submitted, 0);
+		assert_int_equal(bv[i].open_findings, 1);
+		assert_int_equal(bv[i].overdue_findings,
+		    bv[i].unit_id == sfj ? 1 : 0);
+	}
+	free(bv);
+	plan_release(&p);
+}
+
 int
 main(void)
 {
@@ -1731,6 +1996,7 @@ main(void)
 		T(test_registry_ops),
 		T(test_indicator_ops),
 		T(test_copy_covers_schema),
+		T(test_supervise_ops),
 		T(test_copy_round_trip),
 		cmocka_unit_test(test_bad_dsn),
 	};

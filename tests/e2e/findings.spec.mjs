@@ -1,0 +1,70 @@
+// findings.spec.mjs: 督察整改 in the browser. The 依法治县办 (duban, a
+// supervisor of 县司法局) registers a finding against 县教体局 through
+// the API; the bureau's clerk finds it under 督察整改, writes the 整改情况,
+// attaches a file and submits; another unit's clerk does not see it; the
+// supervisor checks it (核查通过) and closes it (销号) with the buttons his
+// role shows, and the history lists every step in Chinese.
+import { test, newPage, signIn, title, assert, eq, BASE, Api } from './lib.mjs'
+
+let id = 0
+
+async function openFinding (p) {
+  await p.goto(BASE + '/findings')
+  await p.waitForSelector('[data-test=findings]')
+  eq(await title(p), '督察整改', 'the page')
+  await p.click(`[data-test=findings] button:has-text("${id}")`)
+  await p.waitForSelector('[data-test=finding-detail] [data-test=history]')
+}
+
+export async function run () {
+  await test('督察整改: a finding is registered and the unit rectifies it with evidence', async () => {
+    const api = new Api()
+    await api.login('duban')
+    const units = (await api.get('/api/units')).body.units
+    const jtj = units.find((u) => u.code === 'jtj')
+    const r = await api.post('/api/findings', {
+      source_kind: 'county', doc_no: '莘法督〔2022〕5号', found_on: '2022-12-01', deadline: '2022-12-31',
+      description: '执法案卷归档不及时', requirement: '限期完成案卷归档并报送整改情况', units: [jtj.id]
+    })
+    eq(r.status, 200, 'registered: ' + JSON.stringify(r.body))
+    id = r.body.finding.id
+    const p = await newPage()
+    try {
+      await signIn(p, 'jtj_lly')
+      await p.click('[data-test=menu] .el-menu-item:has-text("督察整改")')
+      await openFinding(p)
+      await p.fill('[data-test=rect-text] textarea', '已完成 2022 年执法案卷归档 126 卷')
+      await p.setInputFiles('[data-test=rect-file]', { name: '归档清单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 归档清单\n') })
+      await p.waitForSelector('[data-test=finding-detail] a:has-text("归档清单.pdf")')
+      await p.click('[data-test=rect-submit]')
+      await p.waitForSelector('[data-test=finding-detail] .el-tag:has-text("已提交")')
+    } finally { await p.context().close() }
+  })
+
+  await test('督察整改: another unit does not see it', async () => {
+    const api = new Api()
+    await api.login('zfb_lly')
+    const r = await api.get('/api/findings')
+    eq(r.status, 200, 'the list')
+    assert(!r.body.findings.some((f) => f.id === id), 'not listed to 县政府办')
+    eq((await api.get(`/api/findings/${id}`)).status, 403, 'not readable by 县政府办')
+  })
+
+  await test('督察整改: the supervisor checks and closes it; the history shows each step', async () => {
+    const p = await newPage()
+    try {
+      await signIn(p, 'duban')
+      await openFinding(p)
+      await p.click('[data-test=check-pass]')
+      await p.click('[data-test=act-ok]')
+      await p.waitForSelector('[data-test=finding-detail] [data-test=close]')
+      await p.click('[data-test=close]')
+      await p.click('[data-test=act-ok]')
+      await p.waitForSelector('[data-test=finding-detail] [data-test=reopen]')
+      const h = await (await p.waitForSelector('[data-test=history]')).textContent()
+      for (const step of ['登记督察发现问题', '上传佐证材料', '提交整改情况', '核查通过', '销号']) {
+        assert(h.includes(step), `the history has ${step}: ${h}`)
+      }
+    } finally { await p.context().close() }
+  })
+}
