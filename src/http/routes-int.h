@@ -96,4 +96,11 @@ int	 in_ind_define(struct req *);
 int	 in_ind_compute(struct req *);
 int	 in_plan_indicator_link(struct req *);
 
+void	 h_publication(struct req *);
+void	 h_publication_put(struct req *);
+void	 h_evidence_public(struct req *);
+int	 in_publication(struct req *);
+int	 in_publication_put(struct req *);
+int	 in_evidence_public(struct req *);
+
 #endif

@@ -434,5 +434,11 @@ const struct route routes[] = {
 	    0, 0, 0, NULL },
 	{ "PUT", "/api/plans/:id/indicators", h_plan_indicator_link,
 	    AUTH_SUPERVISOR, 1, 0, 0, in_plan_indicator_link },
+	{ "GET", "/api/publication", h_publication, AUTH_SUPERVISOR, 0, 0, 0,
+	    in_publication },
+	{ "PUT", "/api/publication", h_publication_put, AUTH_SUPERVISOR, 1, 0,
+	    0, in_publication_put },
+	{ "PUT", "/api/evidence/:id/public", h_evidence_public,
+	    AUTH_SUPERVISOR, 1, 0, 0, in_evidence_public },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
