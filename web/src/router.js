@@ -28,6 +28,7 @@ const routes = [
   { path: '/registries/:reg', component: () => import('./views/Registry.vue'), meta: { title: '台账', roles: ALL } },
   { path: '/indicators', component: () => import('./views/Indicators.vue'), meta: { title: '指标', roles: ALL } },
   { path: '/audit', component: () => import('./views/Audit.vue'), meta: { title: '操作日志', roles: ['admin', 'supervisor'] } },
+  { path: '/publication', component: () => import('./views/Publication.vue'), meta: { title: '信息公开', roles: ['admin', 'supervisor'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', roles: ALL } }
 ]
 
