@@ -96,6 +96,14 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* A Han character (not the full-width punctuation around it). */
+static int
+is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
+	    cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
 /* Length of the run of ASCII digits at s. */
 static size_t
 digits(const char *s)
@@ -107,11 +115,27 @@ digits(const char *s)
 	return n;
 }
 
-/* Words after which 2 to 4 Chinese characters are a person's name. */
-static const char *const name_cues[] = {
-	"联络员", "联系人", "经办人", "负责人", "填报人", "审核人", "姓名",
-	NULL
+/*
+ * Words after which 2 to 4 Chinese characters are a person's name: with
+ * or without a colon; and those that need a colon ("主要负责人履行…" is
+ * not a name).
+ */
+static const struct {
+	const char	*word;
+	int		 colon;
+} name_cues[] = {
+	{ "联络员", 0 }, { "联系人", 0 }, { "经办人", 0 }, { "填报人", 0 },
+	{ "负责人", 1 }, { "审核人", 1 }, { "姓名", 1 }, { NULL, 0 },
 };
+
+/* The length of the colon at s (full or half width), or 0. */
+static size_t
+colon(const char *s)
+{
+	if (strncmp(s, "：", 3) == 0)
+		return 3;
+	return s[0] == ':' ? 1 : 0;
+}
 
 /*
  * Append s to out with persons' names, mobile numbers and ID card numbers
@@ -119,12 +143,13 @@ static const char *const name_cues[] = {
  *   an 18-character ID card number (17 digits and a digit or X) standing
  *   alone: every character becomes '*';
  *   a mobile number 1[3-9] and 9 digits standing alone: 138****5678;
- *   an account's display name anywhere, and 2 to 4 Chinese characters
- *   after 联络员, 联系人, 经办人, 负责人, 填报人, 审核人 or 姓名 (and a colon):
- *   each character becomes ＊.
+ *   an account's display name anywhere: each character becomes ＊;
+ *   with cues (free text written by users, not the plan's own text), 2 to
+ *   4 Chinese characters after 联络员, 联系人, 经办人 or 填报人 (a colon or
+ *   not) or after 负责人, 审核人 or 姓名 and a colon: each becomes ＊.
  */
 static void
-redact(const struct names *nm, const char *s, struct buf *out)
+redact(const struct names *nm, const char *s, struct buf *out, int cues)
 {
 	size_t		 i, j, n, len;
 	uint32_t	 cp;
@@ -175,23 +200,23 @@ redact(const struct names *nm, const char *s, struct buf *out)
 		}
 		if (hit)
 			continue;
-		for (j = 0; name_cues[j] != NULL && !hit; j++) {
-			n = strlen(name_cues[j]);
-			if (strncmp(s + i, name_cues[j], n) != 0)
+		for (j = 0; cues && name_cues[j].word != NULL && !hit; j++) {
+			size_t col;
+
+			n = strlen(name_cues[j].word);
+			if (strncmp(s + i, name_cues[j].word, n) != 0)
 				continue;
-			buf_add(out, s + i, n);
-			i += n;
-			if (strncmp(s + i, "：", 3) == 0) {
-				buf_addstr(out, "：");
-				i += 3;
-			} else if (s[i] == ':' || s[i] == ' ') {
-				buf_addch(out, s[i]);
-				i++;
-			}
+			col = colon(s + i + n);
+			if (name_cues[j].colon && col == 0)
+				continue;
+			buf_add(out, s + i, n + col);
+			i += n + col;
+			while (s[i] == ' ')
+				buf_addch(out, s[i++]);
 			for (k = 0; k < 4 && i < len; k++) {
 				size_t c = utf8_decode(s + i, len - i, &cp);
 
-				if (c == 0 || !utf8_is_cjk(cp))
+				if (c == 0 || !is_han(cp))
 					break;
 				/* 的 ends a phrase, not a name */
 				if (cp == 0x7684 || cp == 0x7B49 ||
@@ -209,17 +234,30 @@ redact(const struct names *nm, const char *s, struct buf *out)
 	}
 }
 
-/* A JSON string of s redacted. */
+/* A JSON string of s redacted: users' text (red_json) or the plan's own
+ * (plan_json_text: numbers and accounts' names only). */
 static json_t *
-red_json(const struct names *nm, const char *s)
+redacted(const struct names *nm, const char *s, int cues)
 {
 	struct buf	 b = BUF_INIT;
 	json_t		*j;
 
-	redact(nm, s ? s : "", &b);
+	redact(nm, s ? s : "", &b, cues);
 	j = json_stringn(b.ptr, b.len);
 	buf_release(&b);
 	return j ? j : json_string("");
+}
+
+static json_t *
+red_json(const struct names *nm, const char *s)
+{
+	return redacted(nm, s, 1);
+}
+
+static json_t *
+plan_text(const struct names *nm, const char *s)
+{
+	return redacted(nm, s, 0);
 }
 
 void
@@ -229,7 +267,7 @@ core_redact(struct store *st, const char *s, struct buf *out)
 
 	if (st != NULL)
 		(void)store_account_iter(st, name_cb, &nm);
-	redact(&nm, s, out);
+	redact(&nm, s, out, 1);
 	names_release(&nm);
 }
 
@@ -526,7 +564,8 @@ refs_json(const struct names *nm, const struct task *t, enum ref_role role)
 	size_t	 i;
 
 	for (i = 0; i < t->nrefs[role]; i++)
-		json_array_append_new(a, red_json(nm, t->refs[role][i].phrase));
+		json_array_append_new(a, plan_text(nm,
+		    t->refs[role][i].phrase));
 	return a;
 }
 
@@ -720,12 +759,12 @@ core_portal_plan(struct store *st, int64_t plan_id, json_t **out)
 		goto out;
 	o = json_object();
 	json_object_set_new(o, "plan", json_pack("{s:I,s:o,s:o,s:o,s:i,s:o,"
-	    "s:o}", "id", (json_int_t)p.id, "title", red_json(&nm, p.title),
+	    "s:o}", "id", (json_int_t)p.id, "title", plan_text(&nm, p.title),
 	    "doc_no", p.doc_no ? json_string(p.doc_no) : json_null(),
 	    "issuer", p.issuer ? json_string(p.issuer) : json_null(),
 	    "year", p.year, "issue_date", p.issue_date ?
 	    json_string(p.issue_date) : json_null(), "preamble",
-	    red_json(&nm, p.preamble)));
+	    plan_text(&nm, p.preamble)));
 	json_object_set_new(o, "fields", fields_json(pp.fields));
 	secs = json_array();
 	for (i = 0; i < p.nsections; i++)
@@ -733,7 +772,7 @@ core_portal_plan(struct store *st, int64_t plan_id, json_t **out)
 			json_array_append_new(secs, json_pack("{s:i,s:s,s:o}",
 			    "order", p.sections[i].order, "numeral",
 			    p.sections[i].numeral ? p.sections[i].numeral : "",
-			    "title", red_json(&nm, p.sections[i].title)));
+			    "title", plan_text(&nm, p.sections[i].title)));
 	json_object_set_new(o, "sections", secs);
 	tasks = json_array();
 	json_object_set_new(o, "tasks", tasks);
@@ -744,10 +783,10 @@ core_portal_plan(struct store *st, int64_t plan_id, json_t **out)
 		json_array_append_new(tasks, x);
 		json_object_set_new(x, "number", json_integer(t->number));
 		json_object_set_new(x, "section", json_integer(t->section));
-		json_object_set_new(x, "title", t->title ? red_json(&nm,
+		json_object_set_new(x, "title", t->title ? plan_text(&nm,
 		    t->title) : json_null());
 		if (core_pub_has(pp.fields, "task_text"))
-			json_object_set_new(x, "text", red_json(&nm, t->text));
+			json_object_set_new(x, "text", plan_text(&nm, t->text));
 		if (core_pub_has(pp.fields, "units")) {
 			json_object_set_new(x, "lead", refs_json(&nm, t,
 			    ROLE_LEAD));

@@ -163,6 +163,8 @@ eq "$(jget '.plan.doc_no')" '莘政办发〔2022〕5号' "the plan's 文号"
 eq "$(jget '.tasks[] | select(.number == 13) | .lead[0]')" 县司法局 "task 13's lead unit"
 eq "$(jget '.tasks[] | select(.number == 13) | .status.units_done')" 1 "one unit has finished"
 eq "$(jget '.indicators')" null "no indicators while they are not public"
+eq "$(jget '.tasks[] | select(.number == 4) | .text | contains("主要负责人履行推进法治建设第一责任人职责")')" true \
+    "the plan's own words are never masked (负责人 is a role there)"
 secrets "$T/body" "plan.json"
 pub /portal/data/tasks.csv
 code 200 "tasks.csv"
