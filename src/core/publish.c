@@ -314,9 +314,9 @@ plan_cb(const struct plan_summary *s, void *arg)
 	    json_null());
 	json_object_set_new(o, "year", json_integer(s->year));
 	json_object_set_new(o, "tasks", json_integer(s->ntasks));
+	json_object_set_new(o, "fields", fields_json(pp.fields));
 	if (!pl->only_published) {
 		json_object_set_new(o, "published", json_boolean(pp.published));
-		json_object_set_new(o, "fields", fields_json(pp.fields));
 		json_object_set_new(o, "set_by", pp.set_by[0] ?
 		    json_string(pp.set_by) : json_null());
 		json_object_set_new(o, "set_at", pp.set_at[0] ?

@@ -622,22 +622,32 @@ page_reports(struct buf *b, const json_t *list)
 	page_close(b);
 }
 
+static const json_t *newest(const json_t *);
+
 static void
 page_data(struct buf *b, const json_t *plans)
 {
 	size_t		 i;
 	json_t		*p;
+	const json_t	*last = newest(plans);
 	const char	*cr[4] = { "首页", "/portal/", "开放数据", NULL };
 
 	page_open(b, "开放数据");
 	crumbs(b, cr, 4);
 	buf_addstr(b, "<h1>开放数据</h1>\n<p>与网页公开内容相同的数据，"
 	    "JSON 和 CSV（UTF-8 编码，可用 Excel 或 WPS 打开）两种格式。"
-	    "任务以计划文件中的序号标识，序号不随系统变化。</p>\n"
-	    "<p>最新公开的计划：<a href=\"/portal/data/plan.json\">plan.json"
-	    "</a> · <a href=\"/portal/data/tasks.csv\">tasks.csv</a> · "
-	    "<a href=\"/portal/data/indicators.json\">indicators.json</a> · "
-	    "<a href=\"/portal/data/indicators.csv\">indicators.csv</a></p>\n");
+	    "任务以计划文件中的序号标识，序号不随系统变化。</p>\n");
+	if (last != NULL) {
+		buf_addstr(b, "<p>最新公开的计划：<a href=\"/portal/data/"
+		    "plan.json\">plan.json</a> · <a href=\"/portal/data/"
+		    "tasks.csv\">tasks.csv</a>");
+		if (has_field(last, "indicators"))
+			buf_addstr(b, " · <a href=\"/portal/data/indicators.json"
+			    "\">indicators.json</a> · <a href=\"/portal/data/"
+			    "indicators.csv\">indicators.csv</a>");
+		buf_addstr(b, "</p>\n");
+	} else
+		buf_addstr(b, "<p>暂无公开的工作计划。</p>\n");
 	json_array_foreach(plans, i, p) {
 		long long id = jint(p, "id");
 
@@ -645,11 +655,14 @@ page_data(struct buf *b, const json_t *plans)
 		esc(b, jstr(p, "title"));
 		buf_addf(b, "</h2>\n<ul>\n<li><a href=\"/portal/plans/%lld/"
 		    "plan.json\">计划和任务（JSON）</a></li>\n<li><a href=\""
-		    "/portal/plans/%lld/tasks.csv\">任务清单（CSV）</a></li>\n"
-		    "<li><a href=\"/portal/plans/%lld/indicators.json\">指标"
-		    "（JSON）</a></li>\n<li><a href=\"/portal/plans/%lld/"
-		    "indicators.csv\">指标（CSV）</a></li>\n</ul>\n", id, id,
+		    "/portal/plans/%lld/tasks.csv\">任务清单（CSV）</a></li>\n",
 		    id, id);
+		if (has_field(p, "indicators"))
+			buf_addf(b, "<li><a href=\"/portal/plans/%lld/"
+			    "indicators.json\">指标（JSON）</a></li>\n<li><a "
+			    "href=\"/portal/plans/%lld/indicators.csv\">指标"
+			    "（CSV）</a></li>\n", id, id);
+		buf_addstr(b, "</ul>\n");
 	}
 	page_close(b);
 }
@@ -833,6 +846,7 @@ struct answer {
 	const char	*type;
 	const char	*name;		/* attachment */
 	char		 name_buf[256];
+	char		 type_buf[64];
 	struct buf	 body;
 };
 
@@ -865,19 +879,20 @@ seg_int(const char **p, long long *v)
 	return 1;
 }
 
-/* The newest published plan's id (by year, then id), or 0. */
-static long long
+/* The newest published plan (by year, then id), or NULL. */
+static const json_t *
 newest(const json_t *plans)
 {
-	long long	 id = 0, year = -1;
+	const json_t	*best = NULL;
 	size_t		 i;
 	json_t		*p;
 
 	json_array_foreach(plans, i, p)
-		if (jint(p, "year") > year || (jint(p, "year") == year &&
-		    jint(p, "id") > id))
-			year = jint(p, "year"), id = jint(p, "id");
-	return id;
+		if (best == NULL || jint(p, "year") > jint(best, "year") ||
+		    (jint(p, "year") == jint(best, "year") && jint(p, "id") >
+		    jint(best, "id")))
+			best = p;
+	return best;
 }
 
 /* A plan's page or data file; rest is what follows /portal/plans/ID. */
@@ -959,7 +974,7 @@ route(struct store *st, const char *url, struct answer *a)
 	} else if (str_eq(url, "/portal/data"))
 		page_data(&a->body, list);
 	else if (str_startswith(url, "/portal/data/")) {
-		id = newest(list);
+		id = newest(list) ? jint(newest(list), "id") : 0;
 		p = url + 12;
 		if (id == 0 || (!str_eq(p, "/plan.json") && !str_eq(p,
 		    "/tasks.csv") && !str_eq(p, "/indicators.json") &&
@@ -994,6 +1009,54 @@ route(struct store *st, const char *url, struct answer *a)
 	return rc;
 }
 
+/*
+ * Answers kept per thread by URL and data version (cache.c), like the
+ * API's: every change is audited, so an answer made at version v holds
+ * while the version is v. Kept as "type\nname\nbody"; files are not kept.
+ */
+static int
+from_cache(struct store *st, const char *url, struct answer *a, char **key,
+    int64_t *ver)
+{
+	const char	*c, *nl1, *nl2;
+	struct buf	 k = BUF_INIT;
+	size_t		 len;
+
+	*key = NULL;
+	if (str_startswith(url, "/portal/files/") ||
+	    store_data_version(st, ver) != FZ_OK)
+		return 0;
+	buf_addf(&k, "portal|%s", url);
+	if ((c = http_cache_get(k.ptr, *ver, &len)) == NULL ||
+	    (nl1 = memchr(c, '\n', len)) == NULL ||
+	    (nl2 = memchr(nl1 + 1, '\n', len - (size_t)(nl1 + 1 - c))) ==
+	    NULL) {
+		*key = buf_detach(&k, NULL);
+		return 0;
+	}
+	buf_release(&k);
+	snprintf(a->type_buf, sizeof(a->type_buf), "%.*s", (int)(nl1 - c), c);
+	a->type = a->type_buf;
+	if (nl2 > nl1 + 1) {
+		snprintf(a->name_buf, sizeof(a->name_buf), "%.*s",
+		    (int)(nl2 - nl1 - 1), nl1 + 1);
+		a->name = a->name_buf;
+	}
+	buf_add(&a->body, nl2 + 1, len - (size_t)(nl2 + 1 - c));
+	return 1;
+}
+
+static void
+to_cache(const char *key, int64_t ver, const struct answer *a)
+{
+	struct buf	 b = BUF_INIT;
+
+	buf_addf(&b, "%s\n%s\n", a->type, a->name ? a->name : "");
+	buf_add(&b, a->body.ptr, a->body.len);
+	http_cache_put(key, ver, b.ptr, b.len);
+	buf_release(&b);
+}
+
 /* Does a comma-separated If-None-Match list hold this entity tag? */
 static int
 etag_match(const char *list, const char *etag)
@@ -1010,8 +1073,9 @@ portal_serve(struct req *r)
 	struct MHD_Response	*resp;
 	struct store		*st;
 	unsigned char		 h[32];
-	char			 etag[40], cd[800];
+	char			 etag[40], cd[800], *key = NULL;
 	int			 head = str_eq(r->method, "HEAD");
+	int64_t			 ver = 0;
 	enum fz_err		 rc;
 	enum MHD_Result		 ret;
 	size_t			 i;
@@ -1027,6 +1091,8 @@ portal_serve(struct req *r)
 		a.status = 503;
 		a.type = "text/plain; charset=utf-8";
 		buf_addstr(&a.body, "数据库暂时不可用\n");
+	} else if (from_cache(st, r->url, &a, &key, &ver)) {
+		/* the answer made at this data version */
 	} else if ((rc = route(st, r->url, &a)) != FZ_OK) {
 		if (rc == FZ_ENOTFOUND || rc == FZ_EINVAL)
 			not_found(&a);
@@ -1040,6 +1106,9 @@ portal_serve(struct req *r)
 			buf_addstr(&a.body, "服务器内部错误，请稍后再试\n");
 		}
 	}
+	if (key != NULL && a.status == 200)
+		to_cache(key, ver, &a);
+	free(key);
 	crypto_hash_sha256(h, (const unsigned char *)a.body.ptr, a.body.len);
 	etag[0] = '"';
 	for (i = 0; i < 16; i++)
