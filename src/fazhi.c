@@ -42,6 +42,7 @@ main(int argc, char **argv)
 		{ "escalate", cmd_escalate, "督办：逾期事项依次提醒、催办、通报、约谈" },
 		{ "bulletin", cmd_bulletin, "通报：各单位按及时率、一次通过率等排名" },
 		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },
+		{ "portal", cmd_portal, "公开门户：show、publish、unpublish、on、off" },
 		{ "version", cmd_version, "显示版本" },
 		{ NULL, NULL, NULL }
 	};

@@ -313,4 +313,37 @@ struct json_t	*core_units_json(const struct unit_dir *);
 /* An account with its roles; never its password hash. */
 struct json_t	*core_account_json(const struct account *);
 
+/*
+ * The public portal (publish.c). Field keys a plan may make public:
+ * task_text units status progress indicators. The settings as the
+ * supervisor sees them; a change (enabled -1: keep the portal's switch;
+ * plan_id 0: no plan) and an evidence file's flag, audited. The public
+ * model: published plans (FZ_ENOTFOUND when the portal is off), one plan
+ * with its public fields only (FZ_ENOTFOUND unless published), a public
+ * file of an accepted report. core_redact() masks persons' names, mobile
+ * and ID card numbers (docs/ARCHITECTURE.md, "The public portal").
+ */
+struct pub_change {
+	int		 enabled;
+	int64_t		 plan_id;
+	int		 published;
+	const char	**fields;
+	size_t		 nfields;
+};
+int		 core_pub_field_valid(const char *);
+int		 core_pub_has(const char *list, const char *key);
+/* files_of > 0: with "files", that plan's accepted evidence files. */
+enum fz_err	 core_publication_json(struct store *, int64_t files_of,
+		    struct json_t **);
+enum fz_err	 core_publication_set(struct store *, const struct actor *,
+		    const struct pub_change *, struct diags *);
+enum fz_err	 core_evidence_publish(struct store *, const struct actor *,
+		    int64_t id, int is_public, struct diags *);
+enum fz_err	 core_portal_plans(struct store *, struct json_t **);
+enum fz_err	 core_portal_plan(struct store *, int64_t plan_id,
+		    struct json_t **);
+enum fz_err	 core_portal_file(struct store *, int64_t id,
+		    struct evidence *, struct buf *);
+void		 core_redact(struct store *, const char *, struct buf *);
+
 #endif

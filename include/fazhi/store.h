@@ -430,4 +430,28 @@ enum fz_err	 store_overdue_items(struct store *, const char *today,
 enum fz_err	 store_bulletin_rows(struct store *, int64_t plan_id,
 		    const char *as_of, struct bulletin_row **, size_t *);
 
+/*
+ * Publication on the public portal (store_publish.c). The portal's switch
+ * (off when never set); a plan's settings (FZ_ENOTFOUND when never set:
+ * not published, nothing public); an evidence file's public flag (0 when
+ * never set; FZ_ENOTFOUND for no such file). Callers audit the change.
+ */
+struct pub_plan {
+	int64_t		 plan_id;
+	int		 published;
+	char		 fields[256];	/* "task_text,status" */
+	char		 set_by[65];
+	char		 set_at[21];
+};
+enum fz_err	 store_pub_site_get(struct store *, int *enabled);
+enum fz_err	 store_pub_site_set(struct store *, int enabled,
+		    const char *actor);
+enum fz_err	 store_pub_plan_get(struct store *, int64_t plan_id,
+		    struct pub_plan *);
+enum fz_err	 store_pub_plan_put(struct store *, struct pub_plan *);
+enum fz_err	 store_pub_evidence_get(struct store *, int64_t evidence_id,
+		    int *is_public);
+enum fz_err	 store_pub_evidence_set(struct store *, int64_t evidence_id,
+		    int is_public, const char *actor);
+
 #endif

@@ -118,4 +118,11 @@ int	 in_finding_evidence(struct req *);
 int	 in_escalations(struct req *);
 int	 in_bulletin(struct req *);
 
+void	 h_publication(struct req *);
+void	 h_publication_put(struct req *);
+void	 h_evidence_public(struct req *);
+int	 in_publication(struct req *);
+int	 in_publication_put(struct req *);
+int	 in_evidence_public(struct req *);
+
 #endif

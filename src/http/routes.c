@@ -460,5 +460,11 @@ const struct route routes[] = {
 	    AUTH_SUPERVISOR, 1, 0, 0, NULL },
 	{ "GET", "/api/bulletin", h_bulletin, AUTH_READER, 0, 0, 0,
 	    in_bulletin },
+	{ "GET", "/api/publication", h_publication, AUTH_SUPERVISOR, 0, 0, 0,
+	    in_publication },
+	{ "PUT", "/api/publication", h_publication_put, AUTH_SUPERVISOR, 1, 0,
+	    0, in_publication_put },
+	{ "PUT", "/api/evidence/:id/public", h_evidence_public,
+	    AUTH_SUPERVISOR, 1, 0, 0, in_evidence_public },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

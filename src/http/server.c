@@ -20,6 +20,7 @@
 #include <sodium.h>
 
 #include "http-int.h"
+#include "portal-int.h"
 #include "fazhi/core.h"
 #include "fazhi/http.h"
 #include "fazhi/util.h"
@@ -64,6 +65,12 @@ thread_store(void)
 	}
 	pthread_setspecific(store_key, st);
 	return st;
+}
+
+struct store *
+http_thread_store(void)
+{
+	return thread_store();
 }
 
 void
@@ -466,6 +473,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (portal_path(r->url))
+		return portal_serve(r);
 	if (http_static_path(r->url))
 		return http_static(r);
 	dispatch(r);

@@ -550,6 +550,27 @@ const char *const sql_common[STMT__MAX] = {
 	    "count(*) FROM rectification x JOIN finding f ON f.id = "
 	    "x.finding_id WHERE x.unit_id = u.id AND x.state <> 'closed' AND "
 	    "f.found_on <= ?2) FROM unit u ORDER BY u.ord, u.id",
+	[STMT_PUB_SITE_GET] = "SELECT enabled, set_by, set_at FROM "
+	    "publication_site WHERE id = 1",
+	[STMT_PUB_SITE_SET] = "INSERT INTO publication_site (id, enabled, "
+	    "set_by, set_at) VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE "
+	    "SET enabled = excluded.enabled, set_by = excluded.set_by, "
+	    "set_at = excluded.set_at",
+	[STMT_PUB_PLAN_GET] = "SELECT published, fields, set_by, set_at FROM "
+	    "publication_plan WHERE plan_id = ?1",
+	[STMT_PUB_PLAN_PUT] = "INSERT INTO publication_plan (plan_id, "
+	    "published, fields, set_by, set_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT (plan_id) DO UPDATE SET published = "
+	    "excluded.published, fields = excluded.fields, set_by = "
+	    "excluded.set_by, set_at = excluded.set_at",
+	[STMT_PUB_EVID_GET] = "SELECT e.id, coalesce(pe.public, 0), "
+	    "coalesce(pe.set_by, ''), coalesce(pe.set_at, '') FROM evidence e "
+	    "LEFT JOIN publication_evidence pe ON pe.evidence_id = e.id "
+	    "WHERE e.id = ?1",
+	[STMT_PUB_EVID_SET] = "INSERT INTO publication_evidence (evidence_id, "
+	    "public, set_by, set_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT "
+	    "(evidence_id) DO UPDATE SET public = excluded.public, set_by = "
+	    "excluded.set_by, set_at = excluded.set_at",
 };
 
 /* Statements whose PostgreSQL text differs; NULL: use sql_common. */

@@ -273,6 +273,12 @@ eq "$(jget '.indicators[] | select(.task_number == 13) | .reported.done')" false
     "task 13's manual indicator as the accepted report gives it"
 call sup PUT /api/plans/1/indicators '{"task_number":9,"name":"及时率","definition":"normative.timely_rate"}'
 code 200 "a plan indicator linked by hand"
+call sup PUT /api/publication '{"enabled":true,"plan_id":1,"published":true,"fields":["task_text","status"]}'
+code 200 "the plan published on the portal"
+call sup PUT "/api/evidence/$EV/public" '{"public":true}'
+code 200 "an evidence file made public"
+call sup GET "/api/publication?plan=1"
+code 200 "the publication settings with the plan's files"
 printf '制定机关,文号,标题,公布日期,报送备案日期\nsfj,莘司发〔2022〕3号,某办法,2022-03-01,2022-02-01\n' >"$T/bad.csv"
 call sfjc POST "/api/registries/normative/import?name=bad.csv" "" \
     -H 'Content-Type: text/csv' --data-binary @"$T/bad.csv"

@@ -895,8 +895,61 @@ test_workflow_ops(void **state)
 	assert_int_equal(store_blob_get(f->st, "ab12", &b64), FZ_OK);
 	assert_string_equal(b64, "YWJj");
 	free(b64);
+	/* Publication: off, unpublished and not public until set. */
+	{
+		struct pub_plan	 pp;
+		int		 on;
+
+		assert_int_equal(store_pub_site_get(f->st, &on), FZ_OK);
+		assert_int_equal(on, 0);
+		assert_int_equal(store_pub_site_set(f->st, 1, "sv"), FZ_OK);
+		assert_int_equal(store_pub_site_set(f->st, 1, "sv"), FZ_OK);
+		assert_int_equal(store_pub_site_get(f->st, &on), FZ_OK);
+		assert_int_equal(on, 1);
+		assert_int_equal(store_pub_plan_get(f->st, p.id, &pp),
+		    FZ_ENOTFOUND);
+		assert_int_equal(pp.published, 0);
+		pp.published = 1;
+		snprintf(pp.fields, sizeof(pp.fields), "task_text,status");
+		snprintf(pp.set_by, sizeof(pp.set_by), "sv");
+		assert_int_equal(store_pub_plan_put(f->st, &pp), FZ_OK);
+		snprintf(pp.fields, sizeof(pp.fields), "status");
+		assert_int_equal(store_pub_plan_put(f->st, &pp), FZ_OK);
+		memset(&pp, 0, sizeof(pp));
+		assert_int_equal(store_pub_plan_get(f->st, p.id, &pp), FZ_OK);
+		assert_int_equal(pp.published, 1);
+		assert_string_equal(pp.fields, "status");
+		assert_string_equal(pp.set_by, "sv");
+		assert_int_equal(strlen(pp.set_at), 20);
+		pp.plan_id = p.id + 1000;
+		assert_int_not_equal(store_pub_plan_put(f->st, &pp), FZ_OK);
+		assert_int_equal(store_pub_evidence_get(f->st, ed.id, &on),
+		    FZ_OK);
+		assert_int_equal(on, 0);
+		assert_int_equal(store_pub_evidence_set(f->st, ed.id, 1, "sv"),
+		    FZ_OK);
+		assert_int_equal(store_pub_evidence_get(f->st, ed.id, &on),
+		    FZ_OK);
+		assert_int_equal(on, 1);
+		assert_int_equal(store_pub_evidence_set(f->st, ed.id, 0, "sv"),
+		    FZ_OK);
+		assert_int_equal(store_pub_evidence_get(f->st, ed.id, &on),
+		    FZ_OK);
+		assert_int_equal(on, 0);
+		assert_int_equal(store_pub_evidence_set(f->st, ed.id, 1, "sv"),
+		    FZ_OK);
+		assert_int_equal(store_pub_evidence_set(f->st, ed.id + 1000, 1,
+		    "sv"), FZ_ENOTFOUND);
+	}
 	assert_int_equal(store_evidence_delete(f->st, ed.id), FZ_OK);
 	assert_int_equal(store_evidence_delete(f->st, ed.id), FZ_ENOTFOUND);
+	{
+		int	 on;
+
+		/* The flag goes with the file. */
+		assert_int_equal(store_pub_evidence_get(f->st, ed.id, &on),
+		    FZ_ENOTFOUND);
+	}
 	assert_int_equal(store_evidence_list(f->st, c.id, &evv, &n), FZ_OK);
 	assert_int_equal(n, 0);
 	free(evv);
