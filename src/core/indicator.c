@@ -37,11 +37,23 @@ ind_result_release(struct ind_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* A 执法证 of the 执法人员 registry: what "certified" checks. */
+struct cert {
+	char		 no[48];
+	long		 issued, expires;	/* days */
+};
+
+struct certs {
+	struct cert	*v;
+	size_t		 n, cap;
+};
+
 struct pctx {
 	const struct reg_desc	*d;
 	const json_t		*params;
 	long			 as_of;
 	const struct calendar	*cal;	/* working days; weekends if empty */
+	const struct certs	*certs;	/* for "certified"; NULL: none */
 };
 
 /* A number of days: an integer, or "$name" of a parameter. */
@@ -120,7 +132,7 @@ workday_limit(const struct pctx *c, const struct reg_record *r, int f,
  */
 enum pop {
 	P_FALSE = 0, P_ALL, P_ANY, P_NOT, P_SET, P_UNSET, P_EQ, P_IN, P_GE,
-	P_LE, P_WITHIN, P_ATLEAST, P_PAST
+	P_LE, P_WITHIN, P_ATLEAST, P_PAST, P_CERTIFIED
 };
 
 struct pnode {
@@ -193,6 +205,11 @@ pnode_compile(const struct reg_desc *d, const json_t *params, const json_t *p,
 			n->op = str_eq(op, "ge") ? P_GE : P_LE;
 		return;
 	}
+	if (str_eq(op, "certified")) {
+		if (n->from >= 0)
+			n->op = P_CERTIFIED;
+		return;
+	}
 	if ((x = json_object_get(p, "workdays")) != NULL)
 		n->workdays = 1;
 	else
@@ -205,6 +222,62 @@ pnode_compile(const struct reg_desc *d, const json_t *params, const json_t *p,
 		n->op = P_ATLEAST;
 	else if (str_eq(op, "past"))
 		n->op = P_PAST;
+}
+
+static int
+cert_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct cert *)a)->no,
+	    ((const struct cert *)b)->no);
+}
+
+/*
+ * "certified": the text field lists certificate numbers (separated by
+ * 、，, ; ； or spaces), at least one, and each is a certificate of the
+ * 执法人员 registry in force on the date field from (发证日期 ≤ it ≤
+ * 有效期至).
+ */
+static int
+eval_certified(const struct pctx *c, const struct pnode *p,
+    const struct reg_record *r)
+{
+	static const char *const seps[] = { "、", "，", ",", ";", "；", " ",
+	    "\t", NULL };
+	const char	*s = r->v[p->field].null ? NULL : r->v[p->field].s;
+	struct cert	 key, *hit;
+	long		 on;
+	size_t		 i, k, n = 0;
+
+	if (s == NULL || c->certs == NULL || !day_of(c, r, p->from, &on, 0))
+		return 0;
+	while (*s != '\0') {
+		for (i = 0; seps[i] != NULL; i++)
+			if (strncmp(s, seps[i], strlen(seps[i])) == 0)
+				break;
+		if (seps[i] != NULL) {
+			s += strlen(seps[i]);
+			continue;
+		}
+		for (k = 0; s[k] != '\0'; k++) {
+			for (i = 0; seps[i] != NULL; i++)
+				if (strncmp(s + k, seps[i],
+				    strlen(seps[i])) == 0)
+					break;
+			if (seps[i] != NULL)
+				break;
+		}
+		if (k >= sizeof(key.no))
+			return 0;
+		memcpy(key.no, s, k);
+		key.no[k] = '\0';
+		hit = bsearch(&key, c->certs->v, c->certs->n,
+		    sizeof(*c->certs->v), cert_cmp);
+		if (hit == NULL || hit->issued > on || hit->expires < on)
+			return 0;
+		n++;
+		s += k;
+	}
+	return n > 0;
 }
 
 /* within, atleast and past counted in working days of the calendar. */
@@ -272,6 +345,8 @@ eval(const struct pctx *c, const struct pnode *p, const struct reg_record *r)
 		return !v->null && v->i >= p->days;
 	case P_LE:
 		return !v->null && v->i <= p->days;
+	case P_CERTIFIED:
+		return eval_certified(c, p, r);
 	default:
 		break;
 	}
@@ -329,7 +404,7 @@ check_pred(const struct reg_desc *d, const json_t *p, const json_t *params,
 	k = json_string_value(json_object_get(p, "field"));
 	if (op == NULL) {
 		snprintf(why, n, "条件缺少 op（set、unset、eq、in、ge、le、"
-		    "within、atleast、past）或 all、any、not");
+		    "within、atleast、past、certified）或 all、any、not");
 		return 0;
 	}
 	if ((f = field_of(d, p, "field")) < 0) {
@@ -361,6 +436,19 @@ check_pred(const struct reg_desc *d, const json_t *p, const json_t *params,
 		if (!days_of(json_object_get(p, "value"), params, &days)) {
 			snprintf(why, n, "%s 的 value 应为非负整数，或参数中有的 "
 			    "$名称", op);
+			return 0;
+		}
+		return 1;
+	}
+	if (str_eq(op, "certified")) {
+		if (d->fields[f].type != REG_TEXT) {
+			snprintf(why, n, "certified 只能用于文本字段（执法证号），"
+			    "“%s”不是", k);
+			return 0;
+		}
+		if ((f = field_of(d, p, "from")) < 0 ||
+		    d->fields[f].type != REG_DATE) {
+			snprintf(why, n, "certified 的 from 应为日期字段");
 			return 0;
 		}
 		return 1;
@@ -603,6 +691,44 @@ prep_init(struct ind_prep *p, const struct reg_desc *d,
 	p->jnum = num;
 	p->jden = den;
 	return FZ_OK;
+}
+
+/* Does a predicate check certificates ("certified")? */
+static int
+pnode_certs(const struct pnode *n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n->nkid; i++)
+		if (pnode_certs(&n->kid[i]))
+			return 1;
+	return n->op == P_CERTIFIED;
+}
+
+/* A certificate of the 执法人员 registry into the list. */
+static int
+certs_cb(const struct reg_record *r, void *arg)
+{
+	struct certs		*x = arg;
+	const struct reg_desc	*d = registry_find("enforcer");
+	int			 no = reg_field_index(d, "cert_no");
+	int			 is = reg_field_index(d, "issued");
+	int			 ex = reg_field_index(d, "expires");
+	struct cert		*c;
+
+	if (no < 0 || is < 0 || ex < 0 || r->v[no].null ||
+	    r->v[no].s == NULL || strlen(r->v[no].s) >= sizeof(c->no))
+		return 0;
+	VEC_GROW(x->v, x->n, x->cap);
+	c = &x->v[x->n];
+	snprintf(c->no, sizeof(c->no), "%s", r->v[no].s);
+	if (r->v[is].null || r->v[is].s == NULL ||
+	    date_days(r->v[is].s, &c->issued) != FZ_OK ||
+	    r->v[ex].null || r->v[ex].s == NULL ||
+	    date_days(r->v[ex].s, &c->expires) != FZ_OK)
+		return 0;
+	x->n++;
+	return 0;
 }
 
 /* The fields a predicate reads, as bits of a registry's fields. */
@@ -1346,6 +1472,7 @@ core_ind_compute(struct store *st, const struct actor *ac,
 	struct defs	 defs = { 0 };
 	struct cset	*sets = NULL;
 	struct ind_prep	**preps = NULL;
+	struct certs	 certs = { NULL, 0, 0 };
 	size_t		*nprep = NULL, *slot = NULL;
 	struct ind_run	 run;
 	struct calendar	 cal;
@@ -1443,6 +1570,33 @@ core_ind_compute(struct store *st, const struct actor *ac,
 		}
 		slot[i] = nprep[r]++;
 	}
+	/* "certified" checks the 执法人员 registry's certificates: every
+	 * one, whenever issued (the stored unit of a certificate, not the
+	 * division, is the decision's own). */
+	for (r = 0; r < registry_count() && certs.v == NULL; r++)
+		for (i = 0; i < nprep[r]; i++)
+			if (pnode_certs(&preps[r][i].num) ||
+			    (preps[r][i].has_den &&
+			    pnode_certs(&preps[r][i].den))) {
+				struct reg_filter cf;
+
+				memset(&cf, 0, sizeof(cf));
+				if ((rc = store_reg_list(st,
+				    registry_find("enforcer"), &cf, certs_cb,
+				    &certs, NULL)) != FZ_OK) {
+					rc = work_store_fail(st, dg, rc);
+					goto out;
+				}
+				if (certs.n > 0)
+					qsort(certs.v, certs.n,
+					    sizeof(*certs.v), cert_cmp);
+				else	/* loaded, none */
+					certs.v = xcalloc(1, sizeof(*certs.v));
+				break;
+			}
+	for (r = 0; r < registry_count(); r++)
+		for (i = 0; i < nprep[r]; i++)
+			preps[r][i].c.certs = &certs;
 	/* The records of each registry dated in the period (of the
 	 * division's units only, for a division), judged as they come. */
 	sets = xcalloc((size_t)registry_count() + 1, sizeof(*sets));
@@ -1523,6 +1677,7 @@ out:
 	free(preps);
 	free(nprep);
 	free(slot);
+	free(certs.v);
 	defs_release(&defs);
 	cal_release(&cal);
 	return rc;

@@ -192,8 +192,13 @@ eq "$(value normative.filing_rate scjg) $(value normative.timely_rate scjg) $(va
     "2/3 2/3 1/2" "县市场监管局: 2/3, 2/3, 1/2"
 eq "$(value normative.filing_rate 371522102) $(value normative.timely_rate 371522102) $(value normative.review_rate 371522102)" \
     "4/4 3/4 3/3" "朝城镇: 4/4, 3/4 (C2 on day 45), 3/3"
-eq "$(sql "SELECT count(*) FROM indicator_value v JOIN indicator_run r ON r.id = v.run_id WHERE r.id = (SELECT max(id) FROM indicator_run) AND v.met = 1")" 4 \
-    "4 of 12 values meet 100%: three units' 报备率 and 备案审查率 that are whole"
+# 规范率 (migration 0020, ours): reviewed by 2022-12-31 and 予以备案 ÷
+# reviewed by then: A1 A2 B1 C1 C2 C4 予以备案, A3 纠正 → 6/7; 县司法局
+# 2/3, 县市场监管局 1/1, 朝城镇 3/3.
+eq "$(value normative.conform_rate county) $(value normative.conform_rate sfj) $(value normative.conform_rate scjg) $(value normative.conform_rate 371522102)" \
+    "6/7 2/3 1/1 3/3" "规范率 6/7: A3's 纠正 is the one not 规范"
+eq "$(sql "SELECT count(*) FROM indicator_value v JOIN indicator_run r ON r.id = v.run_id WHERE r.id = (SELECT max(id) FROM indicator_run) AND v.met = 1")" 6 \
+    "6 of 16 values meet 100%: three units' 报备率 and 备案审查率 that are whole, and two units' 规范率"
 run 0 "$FAZHI" indicators show --db "$DB" normative.timely_rate --json
 eq "$(jq -r '[.drill.failing[].doc_no] | sort | join(" ")' "$T/out")" \
     "朝政发〔2022〕2号 莘司发〔2022〕3号 莘市监发〔2022〕4号" \

@@ -215,6 +215,14 @@ eq "$(value enforcement.publish_timely_rate 371522102)" 1/2 "朝城镇: 公示�
 eq "$(value enforcement.major_review_rate 371522102)" 0/0 "朝城镇 has no 重大 decision: 0/0, no value"
 eq "$(value enforcer.valid_rate county) $(value enforcer.valid_rate scjg) $(value enforcer.valid_rate zhzfj) $(value enforcer.valid_rate 371522102)" \
     "4/5 1/2 2/2 1/1" "执法证件有效率 4/5: P2 expired on 11-30; P6 valid on its last day"
+# 持证执法率 (migration 0020): every officer's certificate in force on
+# the decision date. Of the 14 decisions of 2022 (Z4 is of 2021): S3 lists
+# no officer, S7 (12-28) lists 37150002, expired on 11-30, C1 and C3 list
+# 37150202, not on the roster, C2 lists none: 9/14; 县市场监管局 6/8
+# (S3, S7), 县综合执法局 3/3 (37150101 issued 03-15, before Z1 of
+# 04-12), 朝城镇 0/3.
+eq "$(value enforcement.certified_rate county) $(value enforcement.certified_rate scjg) $(value enforcement.certified_rate zhzfj) $(value enforcement.certified_rate 371522102)" \
+    "9/14 6/8 3/3 0/3" "持证执法率 9/14"
 run 0 "$FAZHI" indicators show --db "$DB" enforcement.publish_timely_rate --json
 eq "$(jq -r '[.drill.failing[].doc_no] | sort | join(" ")' "$T/out")" \
     "朝综执罚〔2022〕1号 莘市监检〔2022〕1号 莘市监罚〔2022〕13号" \
@@ -232,7 +240,11 @@ run 0 "$FAZHI" indicators show --db "$DB" enforcer.valid_rate --json
 eq "$(jq -r '[.drill.failing[].cert_no] | join(" ")' "$T/out")" 37150002 "the expired certificate fails"
 eq "$(jq -r '[.drill.excluded[].cert_no] | sort | join(" ")' "$T/out")" "37150003 37150004" \
     "暂扣 and 注销 are outside the denominator"
-has "$T/out" "持证执法率" "the note says what 持证执法率 would need"
+has "$T/out" "enforcement.certified_rate" "the note (version 2) says where 持证执法率 is"
+run 0 "$FAZHI" indicators show --db "$DB" enforcement.certified_rate --json
+eq "$(jq -r '[.drill.failing[].doc_no] | sort | join(" ")' "$T/out")" \
+    "朝综执检〔2022〕2号 朝综执确〔2022〕1号 朝综执罚〔2022〕1号 莘市监罚〔2022〕30号 莘市监许〔2022〕5号" \
+    "not certified: no officer listed, an expired certificate, one not on the roster"
 run 0 "$FAZHI" indicators compute --db "$DB" --as-of 2023-03-01 --year 2022
 eq "$(value enforcer.valid_rate county)" 3/5 "as of 2023-03-01 for 2022: P6 has expired too, 3/5"
 run 0 "$FAZHI" indicators compute --db "$DB" --as-of 2023-03-01 --year 2023
