@@ -39,6 +39,7 @@ main(int argc, char **argv)
 		{ "registry", cmd_registry, "台账（行政规范性文件…）：list、show、import、export、expiring" },
 		{ "indicators", cmd_indicators, "指标：list、show、compute、define、link、plan" },
 		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },
+		{ "report", cmd_report, "年度报告：annual（生成、审核、发布法治政府建设年度报告）" },
 		{ "version", cmd_version, "显示版本" },
 		{ NULL, NULL, NULL }
 	};

@@ -38,6 +38,7 @@ int	 cmd_remind(int, char **);
 int	 cmd_calendar(int, char **);
 int	 cmd_registry(int, char **);
 int	 cmd_indicators(int, char **);
+int	 cmd_report(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);
