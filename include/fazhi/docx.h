@@ -2,7 +2,7 @@
  * docx.h: a small OOXML (Word) writer for official documents laid out to
  * GB/T 9704-2012 (党政机关公文格式): A4, top margin 37 mm, inside margin
  * 28 mm, a text area of 156 mm x 225 mm, 22 lines x 28 characters per page
- * (docGrid), title in 2号小标宋, body in 3号仿宋_GB2312, page numbers in
+ * (a docGrid of 22 lines; characters narrowed to 28 a line), title in 2号小标宋, body in 3号仿宋_GB2312, page numbers in
  * 4号 "— 1 —" at the bottom outside. A document is a sequence of
  * paragraphs of a kind, each made of runs, and of simple tables (one
  * header row, then rows). Every text is XML-escaped; characters XML does

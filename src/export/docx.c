@@ -27,6 +27,14 @@
 #define LINE_PITCH	(TEXT_H / DOCX_LINES)
 #define BODY_HALFPTS	32	/* 3号, 16 pt */
 #define FIXED_MTIME	946684800	/* 2000-01-01: equal input, equal bytes */
+/*
+ * 28 characters of 16 pt need 448 pt; the text area is 442.2 pt wide. Word
+ * squeezes characters to a linesAndChars grid but LibreOffice gives each
+ * 16 pt character two cells of 15.8 pt (14 a line). So the grid is of
+ * lines, its charSpace kept to say the pitch, and every character is
+ * narrowed by 0.25 pt (w:spacing -5 twentieths): 28 a line everywhere.
+ */
+#define CHAR_SQUEEZE	(-5)	/* twentieths of a point */
 
 struct docx {
 	struct buf	 body;		/* w:body content so far */
@@ -418,6 +426,7 @@ styles_xml(struct buf *b)
 	buf_addstr(b, XML_DECL "<w:styles " NS_W "><w:docDefaults><w:rPrDefault>"
 	    "<w:rPr>");
 	style_fonts(b, "仿宋_GB2312", BODY_HALFPTS);
+	buf_addf(b, "<w:spacing w:val=\"%d\"/>", CHAR_SQUEEZE);
 	buf_addstr(b, "<w:kern w:val=\"2\"/><w:lang w:val=\"en-US\" "
 	    "w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
 	    "<w:pPrDefault><w:pPr>");
@@ -477,7 +486,7 @@ footer_xml(struct buf *b, int odd)
 	    "<w:r><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>\n");
 }
 
-/* The 22 x 28 grid: charSpace is the pitch over 16 pt in 1/4096 pt. */
+/* The 28-character pitch over 16 pt in 1/4096 pt, as Word writes it. */
 static int
 char_space(void)
 {
@@ -506,7 +515,7 @@ document_xml(const struct docx *d, struct buf *b)
 	    "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" "
 	    "w:left=\"%d\" w:header=\"851\" w:footer=\"%d\" w:gutter=\"0\"/>"
 	    "<w:pgNumType w:fmt=\"decimal\"/><w:cols w:space=\"425\"/>"
-	    "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"%d\" "
+	    "<w:docGrid w:type=\"lines\" w:linePitch=\"%d\" "
 	    "w:charSpace=\"%d\"/></w:sectPr></w:body></w:document>\n",
 	    DOCX_PAGE_W, DOCX_PAGE_H, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM,
 	    MARGIN_LEFT, MARGIN_BOTTOM - DOCX_MM_TWIPS(7) - 280, LINE_PITCH,

@@ -179,7 +179,7 @@ test_document(void **state)
 	pitch_pt = 16.0 + cs / 4096.0;
 	assert_true(pitch_pt * 20 * 28 <= 11906 - left - right + 1);
 	assert_true(pitch_pt * 20 * 29 > 11906 - left - right);
-	assert_non_null(strstr(x.ptr, "w:type=\"linesAndChars\""));
+	assert_non_null(strstr(x.ptr, "w:type=\"lines\""));
 	xmlFreeDoc(doc);
 
 	/* the other parts: well-formed, the footer's PAGE field and dashes */
@@ -197,6 +197,14 @@ test_document(void **state)
 			assert_non_null(strstr(x.ptr, "\"right\""));
 		}
 		if (strcmp(parts[i], "word/styles.xml") == 0) {
+			const char *sp = strstr(x.ptr, "<w:spacing w:val=\"");
+			double adv;
+
+			/* 28 characters of 16 pt, narrowed, fit 156 mm; 29 do not */
+			assert_non_null(sp);
+			adv = 16.0 + strtol(sp + 18, NULL, 10) / 20.0;
+			assert_true(adv * 20 * 28 <= 11906 - left - right);
+			assert_true(adv * 20 * 29 > 11906 - left - right);
 			assert_non_null(strstr(x.ptr, "方正小标宋简体"));
 			assert_non_null(strstr(x.ptr, "<w:sz w:val=\"44\"/>"));
 			assert_non_null(strstr(x.ptr, "仿宋_GB2312"));
