@@ -92,6 +92,10 @@ enum fz_err	 core_annual_render(const json_t *content,
 		    enum annual_format, int with_cites, struct buf *out,
 		    struct buf *err);
 
+/* DOCX to PDF with LibreOffice headless (soffice on the PATH). */
+enum fz_err	 core_annual_pdf(const struct buf *docx, struct buf *pdf,
+		    struct diags *);
+
 /* Claims flagged 待核实 in a content. */
 int		 core_annual_flags(const json_t *content);
 

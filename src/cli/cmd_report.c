@@ -9,9 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <jansson.h>
 
@@ -189,70 +186,6 @@ write_file(const char *path, const struct buf *b)
 	return bad ? -1 : 0;
 }
 
-/*
- * DOCX to PDF: LibreOffice headless in a folder of our own, with its own
- * profile so that runs side by side do not share one.
- */
-static int
-to_pdf(const struct buf *docx, struct buf *pdf)
-{
-	char		 dir[] = "/tmp/fazhi-pdf-XXXXXX";
-	struct buf	 in = BUF_INIT, out = BUF_INIT, prof = BUF_INIT,
-			 err = BUF_INIT;
-	pid_t		 pid;
-	int		 status = -1, rc = -1;
-
-	if (mkdtemp(dir) == NULL) {
-		fprintf(stderr, "fazhi: 无法创建临时目录\n");
-		return -1;
-	}
-	buf_addf(&in, "%s/report.docx", dir);
-	buf_addf(&out, "%s/report.pdf", dir);
-	buf_addf(&prof, "-env:UserInstallation=file://%s/profile", dir);
-	if (write_file(in.ptr, docx) != 0)
-		goto out;
-	if ((pid = fork()) == -1)
-		goto out;
-	if (pid == 0) {
-		FILE *nul = freopen("/dev/null", "w", stdout);
-
-		(void)nul;
-		nul = freopen("/dev/null", "w", stderr);
-		(void)nul;
-		execlp("soffice", "soffice", prof.ptr, "--headless",
-		    "--convert-to", "pdf", "--outdir", dir, in.ptr,
-		    (char *)NULL);
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0) {
-		fprintf(stderr, "fazhi: 转换 PDF 须安装 LibreOffice Writer"
-		    "（soffice）\n");
-		goto out;
-	}
-	if (file_read(out.ptr, 256u * 1024 * 1024, pdf, &err) != FZ_OK) {
-		fprintf(stderr, "fazhi: LibreOffice 未能转换 PDF"
-		    "（是否安装了 libreoffice-writer？）\n");
-		goto out;
-	}
-	rc = 0;
-out:
-	unlink(in.ptr);
-	unlink(out.ptr);
-	buf_reset(&err);
-	/* the profile LibreOffice made */
-	if (fork() == 0) {
-		execlp("rm", "rm", "-rf", dir, (char *)NULL);
-		_exit(127);
-	}
-	wait(NULL);
-	buf_release(&in);
-	buf_release(&out);
-	buf_release(&prof);
-	buf_release(&err);
-	return rc;
-}
-
 /* Write the report's content (or its published DOCX) in a format. */
 static int
 emit(struct store *st, const struct annual_report *a, json_t *c,
@@ -282,8 +215,10 @@ emit(struct store *st, const struct annual_report *a, json_t *c,
 		goto out;
 	}
 	if (want_pdf) {
-		if (to_pdf(&b, &pdf) != 0)
+		if (core_annual_pdf(&b, &pdf, &dg) != FZ_OK) {
+			cli_print_diags(&dg, "fazhi");
 			goto out;
+		}
 		rc = write_file(path, &pdf) == 0 ? EXIT_OK : EXIT_ERR;
 	} else
 		rc = write_file(path, &b) == 0 ? EXIT_OK : EXIT_ERR;

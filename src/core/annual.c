@@ -8,9 +8,12 @@
  * published version frozen with its SHA-256 and its DOCX.
  * SPDX-License-Identifier: MIT
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -1602,5 +1605,79 @@ out:
 	free(cs);
 	json_decref(c);
 	buf_release(&docx);
+	return rc;
+}
+
+/*
+ * DOCX to PDF: LibreOffice headless in a folder of our own, with its own
+ * profile so that runs side by side do not share one.
+ */
+enum fz_err
+core_annual_pdf(const struct buf *docx, struct buf *pdf, struct diags *dg)
+{
+	char		 dir[] = "/tmp/fazhi-pdf-XXXXXX";
+	struct buf	 in = BUF_INIT, out = BUF_INIT, prof = BUF_INIT,
+			 err = BUF_INIT;
+	pid_t		 pid;
+	int		 status = -1;
+	enum fz_err	 rc = FZ_EIO;
+	FILE		*f;
+
+	if (mkdtemp(dir) == NULL)
+		return work_fail(dg, FZ_EIO, "error", "无法创建临时目录");
+	buf_addf(&in, "%s/report.docx", dir);
+	buf_addf(&out, "%s/report.pdf", dir);
+	buf_addf(&prof, "-env:UserInstallation=file://%s/profile", dir);
+	if ((f = fopen(in.ptr, "wb")) == NULL) {
+		work_fail(dg, FZ_EIO, "error", "无法写入临时文件");
+		goto out;
+	}
+	status = fwrite(docx->ptr, 1, docx->len, f) != docx->len;
+	if ((fclose(f) != 0) + status) {
+		work_fail(dg, FZ_EIO, "error", "无法写入临时文件");
+		goto out;
+	}
+	if ((pid = fork()) == -1) {
+		work_fail(dg, FZ_EIO, "error", "无法启动 LibreOffice");
+		goto out;
+	}
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+
+		if (fd >= 0) {
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execlp("soffice", "soffice", prof.ptr, "--headless",
+		    "--convert-to", "pdf", "--outdir", dir, in.ptr,
+		    (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		work_fail(dg, FZ_EIO, "error", "转换 PDF 须安装 LibreOffice"
+		    "（soffice）");
+		goto out;
+	}
+	if (file_read(out.ptr, 256u * 1024 * 1024, pdf, &err) != FZ_OK) {
+		work_fail(dg, FZ_EIO, "error", "LibreOffice 未能转换 PDF"
+		    "（须安装 libreoffice-writer-nogui）");
+		goto out;
+	}
+	rc = FZ_OK;
+out:
+	unlink(in.ptr);
+	unlink(out.ptr);
+	/* the profile LibreOffice made */
+	if ((pid = fork()) == 0) {
+		execlp("rm", "rm", "-rf", dir, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	buf_release(&in);
+	buf_release(&out);
+	buf_release(&prof);
+	buf_release(&err);
 	return rc;
 }

@@ -96,4 +96,20 @@ int	 in_ind_define(struct req *);
 int	 in_ind_compute(struct req *);
 int	 in_plan_indicator_link(struct req *);
 
+void	 h_annual_list(struct req *);
+void	 h_annual_generate(struct req *);
+void	 h_annual_get(struct req *);
+void	 h_annual_edit(struct req *);
+void	 h_annual_submit(struct req *);
+void	 h_annual_return(struct req *);
+void	 h_annual_approve(struct req *);
+void	 h_annual_publish(struct req *);
+void	 h_annual_verify(struct req *);
+void	 h_annual_file(struct req *);
+int	 in_annual_list(struct req *);
+int	 in_annual_generate(struct req *);
+int	 in_annual_edit(struct req *);
+int	 in_annual_move(struct req *);
+int	 in_annual_file(struct req *);
+
 #endif
