@@ -851,8 +851,8 @@ core_annual_build(struct store *st, const struct actor *ac, int64_t plan_id,
 		buf_addf(&b, "关于%d年度法治政府建设情况的报告", year);
 		json_object_set_new(c, "title", json_string(b.ptr));
 		buf_reset(&b);
-		buf_addf(&b, "中共%s委员会、%s人民代表大会常务委员会：",
-		    county.ptr, county.ptr);
+		buf_addf(&b, "中共%s县委、%s人大常委会：", county.ptr,
+		    county.ptr);
 		json_object_set_new(c, "addressee", json_string(b.ptr));
 	} else {
 		json_object_set_new(c, "issuer", json_string(g.unit_name));
@@ -860,7 +860,7 @@ core_annual_build(struct store *st, const struct actor *ac, int64_t plan_id,
 		    year);
 		json_object_set_new(c, "title", json_string(b.ptr));
 		buf_reset(&b);
-		buf_addf(&b, "中共%s委员会全面依法治县委员会办公室：",
+		buf_addf(&b, "中共%s县委全面依法治县委员会办公室：",
 		    county.ptr);
 		json_object_set_new(c, "addressee", json_string(b.ptr));
 	}
@@ -1016,12 +1016,16 @@ render_para(const json_t *para, enum docx_kind k, struct render *r)
 	buf_release(&c);
 }
 
+/* One line of one kind; tag is the HTML element, cls its class or NULL. */
 static void
 render_line(struct render *r, enum docx_kind k, const char *text,
-    const char *tag)
+    const char *tag, const char *cls)
 {
 	docx_para_text(r->d, k, text);
-	buf_addf(r->html, "<%s>", tag);
+	if (cls != NULL)
+		buf_addf(r->html, "<%s class=\"%s\">", tag, cls);
+	else
+		buf_addf(r->html, "<%s>", tag);
 	docx_xml_escape(r->html, text ? text : "");
 	buf_addf(r->html, "</%s>\n", tag);
 }
@@ -1062,12 +1066,12 @@ core_annual_render(const json_t *c, enum annual_format fmt, int with_cites,
 	    ".addressee{text-indent:0}.signature{text-align:right;"
 	    "padding-right:4em}mark.flag{background:#ff0}"
 	    "sup.cite{font-size:9pt;color:#555}</style></head><body>\n");
-	render_line(&r, DOCX_TITLE, title, "h1");
+	render_line(&r, DOCX_TITLE, title, "h1", NULL);
 	docx_para(r.d, DOCX_BLANK);
-	render_line(&r, DOCX_ADDRESSEE, jstr(c, "addressee"), "p class=\"addressee\"");
+	render_line(&r, DOCX_ADDRESSEE, jstr(c, "addressee"), "p", "addressee");
 	render_para(json_object_get(c, "preamble"), DOCX_BODY, &r);
 	json_array_foreach(json_object_get(c, "parts"), i, part) {
-		render_line(&r, DOCX_HEADING1, jstr(part, "title"), "h2");
+		render_line(&r, DOCX_HEADING1, jstr(part, "title"), "h2", NULL);
 		json_array_foreach(json_object_get(part, "paragraphs"), j, p)
 			render_para(p, str_eq(jstr(p, "kind"), "heading2") ?
 			    DOCX_HEADING2 : DOCX_BODY, &r);
@@ -1075,8 +1079,8 @@ core_annual_render(const json_t *c, enum annual_format fmt, int with_cites,
 	render_para(json_object_get(c, "closing"), DOCX_BODY, &r);
 	docx_para(r.d, DOCX_BLANK);
 	docx_para(r.d, DOCX_BLANK);
-	render_line(&r, DOCX_SIGNATURE, jstr(c, "issuer"), "p class=\"signature\"");
-	render_line(&r, DOCX_SIGNATURE, jstr(c, "date_line"), "p class=\"signature\"");
+	render_line(&r, DOCX_SIGNATURE, jstr(c, "issuer"), "p", "signature");
+	render_line(&r, DOCX_SIGNATURE, jstr(c, "date_line"), "p", "signature");
 	buf_addstr(&html, "</body></html>\n");
 	switch (fmt) {
 	case ANNUAL_DOCX:

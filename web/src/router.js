@@ -28,6 +28,7 @@ const routes = [
   { path: '/registries/:reg', component: () => import('./views/Registry.vue'), meta: { title: '台账', roles: ALL } },
   { path: '/indicators', component: () => import('./views/Indicators.vue'), meta: { title: '指标', roles: ALL } },
   { path: '/audit', component: () => import('./views/Audit.vue'), meta: { title: '操作日志', roles: ['admin', 'supervisor'] } },
+  { path: '/annual-report', component: () => import('./views/AnnualReport.vue'), meta: { title: '年度报告', roles: ['supervisor', 'leader', 'unit_leader', 'clerk'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', roles: ALL } }
 ]
 
