@@ -27,10 +27,10 @@ task() { sql "SELECT id FROM task WHERE number = $1"; }
 T1=$(task 1); T2=$(task 2); T9=$(task 9); T10=$(task 10)
 Q1=$(sql "SELECT id FROM period WHERE name = '2022年第一季度'")
 SFJ=$(sql "SELECT id FROM unit WHERE code = 'sfj'")
-# report TASK PROGRESS NARRATIVE [MEASURES]: saved and submitted by the
+# report TASK PROGRESS NARRATIVE [MEASURES [INDICATORS]]: saved and submitted by the
 # 县司法局's leader; its id in $R
 report() {
-	as sfjl POST "$S/api/reports" "{\"period_id\":$Q1,\"task_id\":$1,\"unit_id\":$SFJ,\"progress\":\"$2\",\"narrative\":\"$3\",\"measures\":[${4:-}]}"
+	as sfjl POST "$S/api/reports" "{\"period_id\":$Q1,\"task_id\":$1,\"unit_id\":$SFJ,\"progress\":\"$2\",\"narrative\":\"$3\",\"measures\":[${4:-}],\"indicators\":[${5:-}]}"
 	R=$(jget .report.id)
 	as sfjl POST "$S/api/reports/$R/evidence?name=a.pdf" "" \
 	    -H 'Content-Type: application/pdf' --data-binary @"$T/a.pdf"
@@ -45,7 +45,8 @@ report "$T2" in_progress "县政府主要负责人主持召开法治政府建设
 R2=$R; accept $R2
 report "$T9" in_progress "行政规范性文件备案审查率达到100%。"
 R9=$R		# submitted, never accepted
-report "$T10" done "编制并公开年度重大行政决策事项目录。"
+COV=合法性审查县镇村三级
+report "$T10" done "编制并公开年度重大行政决策事项目录。" "" "{\"name\":\"$COV\",\"value\":80,\"note\":\"村级覆盖80%\"}"
 R10=$R
 as sup POST "$S/api/reports/$R10/review" '{"decision":"return","reason":"R02","comment":"请补充目录"}'
 as sfjl POST "$S/api/reports/$R10/submit"
@@ -92,8 +93,15 @@ has "$J" 编制并公开年度重大行政决策事项目录。 "the accepted re
 lacks "$J" 行政规范性文件备案审查率达到100% "the unaccepted report's text is not used"
 eq "$(jget '[.. | objects | select(.flag == true and .claim == false)] | length' "$J")" 0 \
     "only claims are flagged"
+# A manual indicator's value from its accepted report, against the plan's
+# target (全覆盖, 100%): in part one with its source, in part two as unmet.
+I=$(jget "[.parts[0].paragraphs[].sentences[] | select(.text | startswith(\"${COV}为80%\"))][0]" "$J")
+eq "$(echo "$I" | jq -r '.reports | join(",")')" "$R10" "the indicator's value cites the report that gives it"
+case $(echo "$I" | jq -r .text) in *目标不低于100%，未达到*由承办单位在进展报告中填报*) ok "with its target, not met, and its source" ;;
+*) not_ok "with its target, not met, and its source"; echo "# $(echo "$I" | jq -r .text)" ;; esac
+eq "$(sent 1 "第10项任务的“${COV}”未达到目标。" '.reports | join(",")')" "$R10" "part two: the unmet indicator"
 # Part two: the returned report; part three: the 第一责任人 report.
-eq "$(sent 1 二是报送质量有待提高，1份进展报告曾被退回补正。 '.reports | join(",")')" "$R10" \
+eq "$(sent 1 三是报送质量有待提高，1份进展报告曾被退回补正。 '.reports | join(",")')" "$R10" \
     "part two cites the returned report"
 eq "$(sent 2 县政府主要负责人主持召开法治政府建设专题会议2次。 '.reports | join(",")')" "$R2" \
     "part three from the 第一责任人 task's report"
