@@ -20,6 +20,7 @@
 #include "fazhi/annual.h"
 #include "fazhi/docx.h"
 #include "fazhi/indicator.h"
+#include "fazhi/registry.h"
 #include "fazhi/util.h"
 #include "work-int.h"
 #include "fazhi/banned.h"
@@ -401,11 +402,19 @@ task_indicators(const struct gen *g, const struct task *t, json_t *para,
 				    "，未达到");
 			buf_addstr(&b, "）");
 		}
-		if (json_is_object(def))
-			buf_addf(&b, "，口径为“%s”%s%s", jstr(def, "name"),
-			    *jstr(def, "source") ?
-			    "，数据来源：" : "", jstr(def, "source"));
-		else
+		if (json_is_object(def)) {
+			/* "normative.timely_rate": the 行政规范性文件 registry */
+			const char *key = jstr(def, "key");
+			char reg[64];
+			const struct reg_desc *rd;
+
+			snprintf(reg, sizeof(reg), "%.*s", (int)strcspn(key, "."),
+			    key);
+			rd = registry_find(reg);
+			buf_addf(&b, "，口径为“%s”", jstr(def, "name"));
+			if (rd != NULL)
+				buf_addf(&b, "，数据来自%s台账", rd->name);
+		} else
 			buf_addstr(&b, "，由承办单位在进展报告中填报");
 		end_stop(&b);
 		if (json_is_object(v))

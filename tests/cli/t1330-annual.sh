@@ -52,6 +52,10 @@ as sup POST "$S/api/reports/$R10/review" '{"decision":"return","reason":"R02","c
 as sfjl POST "$S/api/reports/$R10/submit"
 accept $R10
 eq "$(sql "SELECT count(*) FROM report WHERE state = 'accepted'")" 3 "three reports accepted"
+# The 行政规范性文件 of the registry fixture; task 9's rates computed.
+"$FAZHI" registry import normative --db "$DB" "$TOP/tests/registry/normative-2022.csv" >/dev/null 2>&1
+"$FAZHI" indicators compute --db "$DB" --as-of 2022-12-31 >/dev/null 2>&1
+"$FAZHI" indicators plan --db "$DB" --json >"$T/ind.json"
 
 run 2 "$FAZHI" report annual --db "$DB"
 has "$T/err" 用法 "without a year: usage"
@@ -100,6 +104,13 @@ eq "$(echo "$I" | jq -r '.reports | join(",")')" "$R10" "the indicator's value c
 case $(echo "$I" | jq -r .text) in *目标不低于100%，未达到*由承办单位在进展报告中填报*) ok "with its target, not met, and its source" ;;
 *) not_ok "with its target, not met, and its source"; echo "# $(echo "$I" | jq -r .text)" ;; esac
 eq "$(sent 1 "第10项任务的“${COV}”未达到目标。" '.reports | join(",")')" "$R10" "part two: the unmet indicator"
+# A computed indicator: its value cited by id, with the plan's target (task
+# 9: 报备率…达到100%) and the registry it comes from.
+VID=$(jq -r '.indicators[] | select(.task_number == 9 and .name == "报备率") | .value.id' "$T/ind.json")
+VT=$(jq -r '.indicators[] | select(.task_number == 9 and .name == "报备率") | .value.value_text' "$T/ind.json")
+I=$(jget "[.parts[0].paragraphs[].sentences[] | select(.values == [$VID])][0].text" "$J")
+case $I in "报备率为${VT}（目标不低于100%"*"口径为“报备率”，数据来自行政规范性文件台账。") ok "报备率 cites its value $VID with target and registry" ;;
+*) not_ok "报备率 cites its value $VID with target and registry"; echo "# $I" ;; esac
 # Part two: the returned report; part three: the 第一责任人 report.
 eq "$(sent 1 三是报送质量有待提高，1份进展报告曾被退回补正。 '.reports | join(",")')" "$R10" \
     "part two cites the returned report"
