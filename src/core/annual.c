@@ -35,7 +35,6 @@ static const char *const part_titles[] = {
 	"五、其他需要报告的情况",
 };
 
-
 int
 core_annual_format_parse(const char *s, enum annual_format *f)
 {

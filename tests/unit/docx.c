@@ -57,7 +57,7 @@ parse(const struct buf *x)
 static xmlNode *
 find(xmlNode *n, const char *name)
 {
-	xmlNode	*c, *r;
+	xmlNode	*r;
 
 	for (; n != NULL; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE &&
@@ -65,7 +65,6 @@ find(xmlNode *n, const char *name)
 			return n;
 		if ((r = find(n->children, name)) != NULL)
 			return r;
-		(void)c;
 	}
 	return NULL;
 }
