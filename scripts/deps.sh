@@ -13,7 +13,7 @@ node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
 if [ "$node_major" -lt 18 ] || ! command -v npm >/dev/null 2>&1; then
 	build="$build nodejs npm"
 fi
-test="$build libcmocka-dev unzip sqlite3 curl jq postgresql-15 postgresql-client-15 chromium fonts-wqy-microhei python3-yaml python3-jsonschema"
+test="$build libcmocka-dev unzip sqlite3 curl jq postgresql-15 postgresql-client-15 chromium fonts-wqy-microhei python3-yaml python3-jsonschema libreoffice-writer-nogui poppler-utils fonts-noto-cjk"
 fuzz="$build clang libclang-rt-14-dev"
 bench="$build hyperfine jq valgrind wrk nginx-light curl linux-perf"
 

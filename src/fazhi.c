@@ -43,6 +43,7 @@ main(int argc, char **argv)
 		{ "bulletin", cmd_bulletin, "通报：各单位按及时率、一次通过率等排名" },
 		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },
 		{ "portal", cmd_portal, "公开门户：show、publish、unpublish、on、off" },
+		{ "report", cmd_report, "年度报告：annual（生成、审核、发布法治政府建设年度报告）" },
 		{ "version", cmd_version, "显示版本" },
 		{ NULL, NULL, NULL }
 	};

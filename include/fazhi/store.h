@@ -454,4 +454,58 @@ enum fz_err	 store_pub_evidence_get(struct store *, int64_t evidence_id,
 enum fz_err	 store_pub_evidence_set(struct store *, int64_t evidence_id,
 		    int is_public, const char *actor);
 
+/*
+ * The annual report (store_annual.c): one row per plan, year and unit
+ * (unit_id 0: the county), its versions (content JSON) and its events.
+ * store_annual_put inserts (id 0; id set) or updates state, version and
+ * the published fields.
+ */
+struct annual_report {
+	int64_t		 id;
+	int64_t		 plan_id;
+	int		 year;
+	int64_t		 unit_id;	/* 0: the county */
+	char		 unit_code[64];	/* read only */
+	char		 unit_name[160];/* read only */
+	char		 state[16];	/* draft review approved published */
+	int		 version;
+	int		 published_version;
+	char		 content_sha256[65];
+	char		 docx_sha256[65];
+	int64_t		 docx_size;
+	char		 published_at[21];
+	char		 created_at[21];
+	char		 updated_at[21];
+};
+
+struct annual_event {
+	int64_t		 id;
+	int64_t		 report_id;
+	char		 at[21];
+	char		 actor[65];
+	char		 action[16];
+	char		 from_state[16];
+	char		 to_state[16];
+	int		 version;
+	char		 reason[512];
+};
+
+enum fz_err	 store_annual_put(struct store *, struct annual_report *);
+enum fz_err	 store_annual_get(struct store *, int64_t,
+		    struct annual_report *);
+enum fz_err	 store_annual_find(struct store *, int64_t plan_id, int year,
+		    int64_t unit_id, struct annual_report *);
+/* plan_id 0 or year 0: any. The array is the caller's to free(). */
+enum fz_err	 store_annual_list(struct store *, int64_t plan_id, int year,
+		    struct annual_report **, size_t *);
+enum fz_err	 store_annual_version_put(struct store *, int64_t report_id,
+		    int version, const char *content, int flags,
+		    const char *actor);
+/* *content is the caller's to free(). */
+enum fz_err	 store_annual_version_get(struct store *, int64_t report_id,
+		    int version, char **content, int *flags);
+enum fz_err	 store_annual_event_add(struct store *, struct annual_event *);
+enum fz_err	 store_annual_events(struct store *, int64_t report_id,
+		    struct annual_event **, size_t *);
+
 #endif

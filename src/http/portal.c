@@ -16,7 +16,9 @@
 
 #include "http-int.h"
 #include "portal-int.h"
+#include "fazhi/annual.h"
 #include "fazhi/core.h"
+#include "fazhi/store.h"
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
@@ -179,11 +181,50 @@ has_field(const json_t *model, const char *key)
  * report tables come with another change (migration 0017); until it is
  * connected here the list is empty, and the page says so.
  */
+/* A published annual report's content as published (never a draft). */
+static enum fz_err
+annual_content(struct store *st, const struct annual_report *a, json_t **c)
+{
+	char		*text = NULL;
+	int		 flags = 0;
+	enum fz_err	 rc;
+
+	*c = NULL;
+	if (!str_eq(a->state, "published") || a->published_version < 1)
+		return FZ_ENOTFOUND;
+	if ((rc = store_annual_version_get(st, a->id, a->published_version,
+	    &text, &flags)) != FZ_OK)
+		return rc;
+	*c = json_loads(text, 0, NULL);
+	free(text);
+	return *c != NULL ? FZ_OK : FZ_EDB;
+}
+
 enum fz_err
 portal_annual_list(struct store *st, json_t **out)
 {
-	(void)st;
+	struct annual_report	*v = NULL;
+	size_t			 i, n = 0;
+	enum fz_err		 rc;
+
 	*out = json_array();
+	if ((rc = store_annual_list(st, 0, 0, &v, &n)) != FZ_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		json_t	*c = NULL;
+		char	 href[64];
+
+		if (!str_eq(v[i].state, "published") ||
+		    annual_content(st, &v[i], &c) != FZ_OK)
+			continue;
+		snprintf(href, sizeof(href), "/portal/reports/%lld",
+		    (long long)v[i].id);
+		json_array_append_new(*out, json_pack("{s:s,s:s,s:i}",
+		    "title", jstr(c, "title"), "href", href, "year",
+		    v[i].year));
+		json_decref(c);
+	}
+	free(v);
 	return FZ_OK;
 }
 
@@ -622,6 +663,43 @@ page_reports(struct buf *b, const json_t *list)
 	page_close(b);
 }
 
+/* One published annual report: its text, a paragraph a line, and the
+ * DOCX as published. */
+static void
+page_report(struct buf *b, long long id, const json_t *c, const char *text)
+{
+	const char	*cr[6] = { "首页", "/portal/", "年度报告", "/portal/reports",
+			    jstr(c, "title"), NULL };
+	const char	*p = text, *nl;
+
+	page_open(b, jstr(c, "title"));
+	crumbs(b, cr, 6);
+	buf_addstr(b, "<h1>");
+	esc(b, jstr(c, "title"));
+	buf_addf(b, "</h1>\n<p><a href=\"/portal/reports/%lld.docx\">下载 "
+	    "Word 文档（DOCX）</a></p>\n<article>\n", id);
+	/* The title is the first line of the text: shown above. */
+	if ((nl = strchr(p, '\n')) != NULL)
+		p = nl + 1;
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		if (nl > p) {
+			struct buf line = BUF_INIT;
+
+			buf_add(&line, p, (size_t)(nl - p));
+			buf_addstr(b, "<p>");
+			esc(b, line.ptr);
+			buf_addstr(b, "</p>\n");
+			buf_release(&line);
+		}
+		p = *nl != '\0' ? nl + 1 : nl;
+	}
+	buf_addstr(b, "</article>\n");
+	page_close(b);
+}
+
 static const json_t *newest(const json_t *);
 
 static void
@@ -945,6 +1023,56 @@ plan_route(struct store *st, long long id, const char *rest,
 	return rc;
 }
 
+/* /portal/reports/ID and /portal/reports/ID.docx: published only. */
+static enum fz_err
+report_route(struct store *st, const char *p, struct answer *a)
+{
+	struct annual_report	 r;
+	struct diags		 dg = { 0 };
+	struct buf		 text = BUF_INIT, err = BUF_INIT;
+	json_t			*c = NULL;
+	long long		 id;
+	enum fz_err		 rc;
+	int			 docx;
+
+	{
+		char	 t[24];
+		size_t	 k = strspn(p, "0123456789");
+
+		if (k == 0 || k >= sizeof(t))
+			return FZ_ENOTFOUND;
+		memcpy(t, p, k);
+		t[k] = '\0';
+		if (str_toint(t, 1, INT64_MAX, &id) != FZ_OK)
+			return FZ_ENOTFOUND;
+		p += k;
+	}
+	docx = str_eq(p, ".docx");
+	if (!docx && *p != '\0')
+		return FZ_ENOTFOUND;
+	if ((rc = store_annual_get(st, id, &r)) != FZ_OK)
+		return rc;
+	if ((rc = annual_content(st, &r, &c)) != FZ_OK)
+		goto out;
+	if (docx) {
+		if ((rc = core_annual_docx(st, id, &a->body, &dg)) != FZ_OK)
+			goto out;
+		a->type = "application/vnd.openxmlformats-officedocument."
+		    "wordprocessingml.document";
+		snprintf(a->name_buf, sizeof(a->name_buf), "%s.docx",
+		    jstr(c, "title"));
+		a->name = a->name_buf;
+	} else if ((rc = core_annual_render(c, ANNUAL_TEXT, 0, &text,
+	    &err)) == FZ_OK)
+		page_report(&a->body, id, c, text.ptr);
+out:
+	json_decref(c);
+	buf_release(&text);
+	buf_release(&err);
+	diags_release(&dg);
+	return rc;
+}
+
 static enum fz_err
 route(struct store *st, const char *url, struct answer *a)
 {
@@ -971,7 +1099,9 @@ route(struct store *st, const char *url, struct answer *a)
 		if ((rc = portal_annual_list(st, &r)) == FZ_OK)
 			page_reports(&a->body, r);
 		json_decref(r);
-	} else if (str_eq(url, "/portal/data"))
+	} else if (str_startswith(url, "/portal/reports/"))
+		rc = report_route(st, url + 16, a);
+	else if (str_eq(url, "/portal/data"))
 		page_data(&a->body, list);
 	else if (str_startswith(url, "/portal/data/")) {
 		id = newest(list) ? jint(newest(list), "id") : 0;
@@ -1023,7 +1153,8 @@ from_cache(struct store *st, const char *url, struct answer *a, char **key,
 	size_t		 len;
 
 	*key = NULL;
-	if (str_startswith(url, "/portal/files/") ||
+	if (str_startswith(url, "/portal/files/") || (str_startswith(url,
+	    "/portal/reports/") && strchr(url, '.') != NULL) ||
 	    store_data_version(st, ver) != FZ_OK)
 		return 0;
 	buf_addf(&k, "portal|%s", url);

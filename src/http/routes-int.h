@@ -125,4 +125,20 @@ int	 in_publication(struct req *);
 int	 in_publication_put(struct req *);
 int	 in_evidence_public(struct req *);
 
+void	 h_annual_list(struct req *);
+void	 h_annual_generate(struct req *);
+void	 h_annual_get(struct req *);
+void	 h_annual_edit(struct req *);
+void	 h_annual_submit(struct req *);
+void	 h_annual_return(struct req *);
+void	 h_annual_approve(struct req *);
+void	 h_annual_publish(struct req *);
+void	 h_annual_verify(struct req *);
+void	 h_annual_file(struct req *);
+int	 in_annual_list(struct req *);
+int	 in_annual_generate(struct req *);
+int	 in_annual_edit(struct req *);
+int	 in_annual_move(struct req *);
+int	 in_annual_file(struct req *);
+
 #endif

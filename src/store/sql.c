@@ -35,6 +35,12 @@
 #define NOTICE_COLS "SELECT id, unit_id, kind, coalesce(period_id, 0), " \
 	    "coalesce(task_id, 0), message, actor, created_at, read_at " \
 	    "FROM notice "
+#define ANN_COLS "SELECT a.id, a.plan_id, a.year, coalesce(a.unit_id, 0), " \
+	    "coalesce(u.code, ''), coalesce(u.name, ''), a.state, a.version, " \
+	    "coalesce(a.published_version, 0), a.content_sha256, a.docx_sha256, " \
+	    "coalesce(a.docx_size, 0), a.published_at, a.created_at, " \
+	    "a.updated_at FROM annual_report a LEFT JOIN unit u ON " \
+	    "u.id = a.unit_id "
 #define EVID_COLS "SELECT id, report_id, sha256, name, mime, size, " \
 	    "uploaded_by, uploaded_at FROM evidence "
 
@@ -571,6 +577,30 @@ const char *const sql_common[STMT__MAX] = {
 	    "public, set_by, set_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT "
 	    "(evidence_id) DO UPDATE SET public = excluded.public, set_by = "
 	    "excluded.set_by, set_at = excluded.set_at",
+	[STMT_ANN_INS] = "INSERT INTO annual_report (plan_id, year, unit_id, "
+	    "state, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, ?6) RETURNING id",
+	[STMT_ANN_UPD] = "UPDATE annual_report SET state = ?2, version = ?3, "
+	    "published_version = ?4, content_sha256 = ?5, docx_sha256 = ?6, "
+	    "docx_size = ?7, published_at = ?8, updated_at = ?9 WHERE id = ?1 "
+	    "RETURNING id",
+	[STMT_ANN_GET] = ANN_COLS "WHERE a.id = ?1",
+	[STMT_ANN_FIND] = ANN_COLS "WHERE a.plan_id = ?1 AND a.year = ?2 AND "
+	    "coalesce(a.unit_id, 0) = ?3",
+	[STMT_ANN_LIST] = ANN_COLS "WHERE (?1 = 0 OR a.plan_id = ?1) AND "
+	    "(?2 = 0 OR a.year = ?2) ORDER BY a.year DESC, a.plan_id, "
+	    "coalesce(u.ord, -1), a.id",
+	[STMT_ANN_VER_INS] = "INSERT INTO annual_version (report_id, version, "
+	    "content, flags, created_by, created_at) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6)",
+	[STMT_ANN_VER_GET] = "SELECT content, flags, created_by, created_at "
+	    "FROM annual_version WHERE report_id = ?1 AND version = ?2",
+	[STMT_ANN_EVENT_INS] = "INSERT INTO annual_event (report_id, at, actor, "
+	    "action, from_state, to_state, version, reason) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8) RETURNING id",
+	[STMT_ANN_EVENT_LIST] = "SELECT id, report_id, at, actor, action, "
+	    "from_state, to_state, version, reason FROM annual_event WHERE "
+	    "report_id = ?1 ORDER BY id",
 };
 
 /* Statements whose PostgreSQL text differs; NULL: use sql_common. */

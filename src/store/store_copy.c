@@ -273,6 +273,19 @@ static const struct table tables[] = {
 	{ "audit", "id", 1, { { "id", 'I' }, { "at", 'T' }, { "actor", 'T' },
 	    { "action", 'T' }, { "object", 'T' }, { "detail", 'T' },
 	    { "prev_hash", 'T' }, { "hash", 'T' } } },
+	{ "annual_report", "id", 1, { { "id", 'I' }, { "plan_id", 'I' },
+	    { "year", 'I' }, { "unit_id", 'I' }, { "state", 'T' },
+	    { "version", 'I' }, { "published_version", 'I' },
+	    { "content_sha256", 'T' }, { "docx_sha256", 'T' },
+	    { "docx_size", 'I' }, { "published_at", 'T' },
+	    { "created_at", 'T' }, { "updated_at", 'T' } } },
+	{ "annual_version", "report_id, version", 0, { { "report_id", 'I' },
+	    { "version", 'I' }, { "content", 'T' }, { "flags", 'I' },
+	    { "created_by", 'T' }, { "created_at", 'T' } } },
+	{ "annual_event", "id", 1, { { "id", 'I' }, { "report_id", 'I' },
+	    { "at", 'T' }, { "actor", 'T' }, { "action", 'T' },
+	    { "from_state", 'T' }, { "to_state", 'T' }, { "version", 'I' },
+	    { "reason", 'T' } } },
 };
 #define NTABLES	(sizeof(tables) / sizeof(tables[0]))
 _Static_assert(NTABLES <= STORE_COPY_MAX, "raise STORE_COPY_MAX");

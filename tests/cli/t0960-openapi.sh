@@ -349,6 +349,45 @@ call sup PUT /api/settings '{"upload.max_bytes":2048}'
 head -c 4000 /dev/zero | sed 's/^/%PDF-/' >"$T/big.pdf"
 call zcc POST "/api/reports/$ZR/evidence?name=big.pdf" "" --data-binary @"$T/big.pdf"
 code 413 "a file over the limit"
+# The annual report: a unit's own draft, the county's generated, a
+# sentence edited, downloaded, reviewed, refused while claims are flagged,
+# the flags removed, published, verified and downloaded as PDF.
+call scc POST /api/annual-reports '{"year":2022}'
+code 403 "a clerk cannot write the county's annual report"
+call scc POST /api/annual-reports '{"year":2022,"unit":"scjg"}'
+code 200 "but writes its unit's"
+call sup POST /api/annual-reports '{"year":2022}'
+code 200 "the county's annual report is generated"
+AR=$(jget .annual_report.id)
+call sup GET /api/annual-reports
+call sup GET "/api/annual-reports?year=2022"
+call sup GET "/api/annual-reports/$AR"
+call sup PUT "/api/annual-reports/$AR/sentence" '{"part":5,"paragraph":1,"sentence":1,"text":"无其他需要报告的情况。","claim":false,"reason":"改写"}'
+code 200 "a sentence is edited"
+call sup GET "/api/annual-reports/$AR/file?format=html"
+call sup GET "/api/annual-reports/$AR/file"
+call sup POST "/api/annual-reports/$AR/submit"
+call sup POST "/api/annual-reports/$AR/approve" '{}'
+call sup POST "/api/annual-reports/$AR/publish"
+code 409 "publishing is refused while claims are flagged"
+call sup POST "/api/annual-reports/$AR/return" '{"reason":"请核实"}'
+code 200 "returned to draft"
+flagged() { as sup GET "$S/api/annual-reports/$AR"; jq -r '[.content.parts |
+    to_entries[] | .key as $p | .value.paragraphs | to_entries[] | .key as $g |
+    .value.sentences | to_entries[] | select(.value.flag) |
+    "{\"part\":\($p + 1),\"paragraph\":\($g + 1),\"sentence\":\(.key + 1),\"delete\":true}"][0] // empty' "$T/body"; }
+i=0
+while f=$(flagged) && [ -n "$f" ] && [ $i -lt 100 ]; do
+	as sup PUT "$S/api/annual-reports/$AR/sentence" "$f"; i=$((i + 1))
+done
+call sup POST "/api/annual-reports/$AR/submit"
+call sup POST "/api/annual-reports/$AR/approve"
+call sup POST "/api/annual-reports/$AR/publish"
+code 200 "published once no claim is flagged"
+call sup GET "/api/annual-reports/$AR/verify"
+eq "$(jget .ok)" true "its hashes hold"
+call sup GET "/api/annual-reports/$AR/file?format=pdf"
+code 200 "the PDF (LibreOffice)"
 call scc POST /api/logout
 code 200 "sign out"
 

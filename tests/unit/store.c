@@ -1608,6 +1608,109 @@ test_indicator_ops(void **state)
 	buf_release(&b);
 }
 
+/* The annual report: the county's and a unit's per plan and year, versions
+ * with their content, the transitions in order, the published fields. */
+static void
+test_annual_ops(void **state)
+{
+	struct fx		*f = *state;
+	struct plan		 p;
+	struct unit		 u;
+	struct annual_report	 a, b, c, *v;
+	struct annual_event	 e, *ev;
+	size_t			 n;
+	char			*content;
+	int			 flags;
+	int64_t			 uid;
+
+	load_plan("data/plans/shenxian-2022.md", &p);
+	make_unit(&u, "sfj", "莘县司法局", "县司法局");
+	assert_int_equal(store_unit_put(f->st, &u, &uid), FZ_OK);
+	unit_release(&u);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_plan_put(f->st, &p), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	memset(&a, 0, sizeof(a));
+	a.plan_id = p.id;
+	a.year = 2022;
+	snprintf(a.state, sizeof(a.state), "draft");
+	a.version = 1;
+	assert_int_equal(store_annual_put(f->st, &a), FZ_OK);
+	assert_true(a.id > 0);
+	memset(&b, 0, sizeof(b));
+	b.plan_id = p.id;
+	b.year = 2022;
+	b.unit_id = uid;
+	snprintf(b.state, sizeof(b.state), "draft");
+	b.version = 1;
+	assert_int_equal(store_annual_put(f->st, &b), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	/* one county report per plan and year */
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	c = a;
+	c.id = 0;
+	assert_int_not_equal(store_annual_put(f->st, &c), FZ_OK);
+	assert_int_equal(store_rollback(f->st), FZ_OK);
+
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_annual_version_put(f->st, a.id, 1,
+	    "{\"parts\":[\"一、主要举措和成效\"]}", 2, "admin"), FZ_OK);
+	memset(&e, 0, sizeof(e));
+	e.report_id = a.id;
+	snprintf(e.actor, sizeof(e.actor), "admin");
+	snprintf(e.action, sizeof(e.action), "submit");
+	snprintf(e.from_state, sizeof(e.from_state), "draft");
+	snprintf(e.to_state, sizeof(e.to_state), "review");
+	e.version = 1;
+	snprintf(e.reason, sizeof(e.reason), "请审核");
+	assert_int_equal(store_annual_event_add(f->st, &e), FZ_OK);
+	e.id = 0;
+	snprintf(e.action, sizeof(e.action), "approve");
+	e.reason[0] = '\0';
+	assert_int_equal(store_annual_event_add(f->st, &e), FZ_OK);
+	snprintf(a.state, sizeof(a.state), "published");
+	a.published_version = 1;
+	snprintf(a.content_sha256, sizeof(a.content_sha256), "%064d", 7);
+	snprintf(a.published_at, sizeof(a.published_at),
+	    "2023-03-20T08:00:00Z");
+	assert_int_equal(store_annual_put(f->st, &a), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+
+	assert_int_equal(store_annual_find(f->st, p.id, 2022, 0, &c), FZ_OK);
+	assert_int_equal(c.id, a.id);
+	assert_string_equal(c.state, "published");
+	assert_int_equal(c.published_version, 1);
+	assert_string_equal(c.content_sha256, a.content_sha256);
+	assert_string_equal(c.unit_name, "");
+	assert_int_equal(store_annual_find(f->st, p.id, 2022, uid, &c), FZ_OK);
+	assert_int_equal(c.id, b.id);
+	assert_string_equal(c.unit_code, "sfj");
+	assert_int_equal(store_annual_find(f->st, p.id, 2023, 0, &c),
+	    FZ_ENOTFOUND);
+	assert_int_equal(store_annual_get(f->st, b.id, &c), FZ_OK);
+	assert_string_equal(c.state, "draft");
+	assert_int_equal(store_annual_list(f->st, p.id, 2022, &v, &n), FZ_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, a.id);	/* the county first */
+	free(v);
+	assert_int_equal(store_annual_version_get(f->st, a.id, 1, &content,
+	    &flags), FZ_OK);
+	assert_string_equal(content, "{\"parts\":[\"一、主要举措和成效\"]}");
+	assert_int_equal(flags, 2);
+	free(content);
+	assert_int_equal(store_annual_version_get(f->st, a.id, 2, &content,
+	    &flags), FZ_ENOTFOUND);
+	assert_int_equal(store_annual_events(f->st, a.id, &ev, &n), FZ_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(ev[0].action, "submit");
+	assert_string_equal(ev[0].reason, "请审核");
+	assert_string_equal(ev[1].action, "approve");
+	assert_string_equal(ev[1].reason, "");
+	free(ev);
+	plan_release(&p);
+}
+
 static void
 test_copy_covers_schema(void **state)
 {
@@ -2048,6 +2151,7 @@ main(void)
 		T(test_calendar),
 		T(test_registry_ops),
 		T(test_indicator_ops),
+		T(test_annual_ops),
 		T(test_copy_covers_schema),
 		T(test_supervise_ops),
 		T(test_copy_round_trip),
