@@ -242,5 +242,9 @@ enum fz_err	 core_bulletin(struct store *, const struct actor *,
 		    struct diags *);
 /* A printable HTML page of a bulletin, everything escaped. */
 void		 sup_bulletin_html(const struct json_t *, struct buf *);
+/* The same as a DOCX (GB/T 9704, the ranking as a table); err says why
+ * it could not be written. */
+enum fz_err	 sup_bulletin_docx(const struct json_t *, struct buf *out,
+		    struct buf *err);
 
 #endif

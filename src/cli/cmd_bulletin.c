@@ -20,11 +20,13 @@
 
 static const char usage[] =
     "用法：fazhi bulletin [--db 数据库] [--plan 计划] [--period 报送期|--as-of 日期]\n"
-    "                     [--title 标题] [--format text|html|json] [-o 文件]\n"
+    "                     [--title 标题] [--format text|html|docx|json]\n"
+    "                     [-o 文件]\n"
     "\n"
     "生成通报：各单位按报送及时率、一次通过率、逾期事项（逾期未报的报告和\n"
     "超过整改期限的督察发现问题）、未销号问题依次排名，统计到 --as-of 日期\n"
-    "（默认今天）。--format html 生成可打印的网页（默认输出到标准输出）。\n"
+    "（默认今天）。--format html 生成可打印的网页，docx 生成按党政机关公文\n"
+    "格式排版的 Word 文档（须用 -o 指定文件），默认输出到标准输出。\n"
     "\n"
     "  --plan     只统计该计划的报告（编号或文号），默认全部\n"
     "  --period   统计到该报送期（名称或编号）的截止日期，只统计该计划\n"
@@ -135,9 +137,14 @@ cmd_bulletin(int argc, char **argv)
 	if (optind != argc)
 		return cli_usage(usage, EXIT_USAGE);
 	if (!str_eq(format, "text") && !str_eq(format, "html") &&
-	    !str_eq(format, "json")) {
-		fprintf(stderr, "fazhi bulletin: --format 应为 text、html 或 "
-		    "json（DOCX 尚未提供）\n");
+	    !str_eq(format, "json") && !str_eq(format, "docx")) {
+		fprintf(stderr, "fazhi bulletin: --format 应为 text、html、"
+		    "docx 或 json\n");
+		return EXIT_USAGE;
+	}
+	if (str_eq(format, "docx") && path == NULL) {
+		fprintf(stderr, "fazhi bulletin: --format docx 须用 -o 指定"
+		    "文件\n");
 		return EXIT_USAGE;
 	}
 	if ((st = cli_open(db)) == NULL)
@@ -177,6 +184,17 @@ cmd_bulletin(int argc, char **argv)
 	if (str_eq(format, "html")) {
 		sup_bulletin_html(out, &b);
 		fwrite(b.ptr, 1, b.len, fp);
+	} else if (str_eq(format, "docx")) {
+		struct buf e = BUF_INIT;
+
+		if (sup_bulletin_docx(out, &b, &e) != FZ_OK ||
+		    fwrite(b.ptr, 1, b.len, fp) != b.len) {
+			fprintf(stderr, "fazhi bulletin: 无法生成 DOCX：%s\n",
+			    e.len ? e.ptr : path);
+			buf_release(&e);
+			goto out;
+		}
+		buf_release(&e);
 	} else if (str_eq(format, "json")) {
 		char *s = json_dumps(out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 

@@ -13,6 +13,7 @@
 
 #include "work-int.h"
 #include "fazhi/calendar.h"
+#include "fazhi/docx.h"
 #include "fazhi/supervise.h"
 #include "fazhi/buf.h"
 #include "fazhi/util.h"
@@ -504,4 +505,91 @@ sup_bulletin_html(const json_t *bul, struct buf *b)
 	    "的报告数＋超过整改期限仍未提交整改情况的督察发现问题数；未销号问题"
 	    "＝尚未销号的督察发现问题数。“—”表示没有可计算的报告。</p>\n"
 	    "</body>\n</html>\n");
+}
+
+/* A rate as the DOCX cell shows it: "87.5%（7/8）" or "—". */
+static void
+text_rate(struct buf *b, const json_t *u, const char *rate, const char *num,
+    const char *den1, const char *den2)
+{
+	const json_t	*v = json_object_get(u, rate);
+	long long	 d = json_integer_value(json_object_get(u, den1)) +
+			    (den2 ? json_integer_value(json_object_get(u,
+			    den2)) : 0);
+
+	buf_reset(b);
+	if (!json_is_number(v))
+		buf_addstr(b, "—");
+	else
+		buf_addf(b, "%.1f%%（%lld/%lld）", json_number_value(v) * 100,
+		    (long long)json_integer_value(json_object_get(u, num)), d);
+}
+
+/*
+ * The 通报 as a DOCX laid out to GB/T 9704 (the annual report's writer):
+ * the title, the date of the count, the ranking as a table whose header
+ * repeats on each page, and the note on how each column is counted.
+ */
+enum fz_err
+sup_bulletin_docx(const json_t *bul, struct buf *out, struct buf *err)
+{
+	static const char *const head[] = { "排名", "单位", "报送及时率",
+	    "一次通过率", "逾期事项", "未销号问题" };
+	static const double widths[] = { 14, 52, 28, 28, 17, 17 };
+	struct docx	*d = docx_new();
+	struct buf	 t = BUF_INIT, c[4] = { BUF_INIT, BUF_INIT, BUF_INIT,
+			    BUF_INIT };
+	const json_t	*u;
+	const char	*title = json_string_value(json_object_get(bul,
+			    "title"));
+	const char	*as_of = json_string_value(json_object_get(bul,
+			    "as_of"));
+	size_t		 i;
+	enum fz_err	 rc;
+
+	docx_meta(d, title ? title : "通报", "fazhi", as_of);
+	docx_para_text(d, DOCX_TITLE, title ? title : "通报");
+	docx_para(d, DOCX_BLANK);
+	buf_addf(&t, "统计截至 %s，共 %zu 个单位。各单位按报送及时率、一次"
+	    "通过率、逾期事项、未销号问题依次排名如下：", as_of ? as_of : "",
+	    json_array_size(json_object_get(bul, "units")));
+	docx_para_text(d, DOCX_BODY, t.ptr);
+	docx_table_begin(d, 6, head, widths);
+	json_array_foreach(json_object_get(bul, "units"), i, u) {
+		const char *row[6];
+
+		buf_reset(&c[0]);
+		buf_addf(&c[0], "%lld", (long long)json_integer_value(
+		    json_object_get(u, "rank")));
+		text_rate(&c[1], u, "timely_rate", "on_time", "submitted",
+		    "missed");
+		text_rate(&c[2], u, "first_pass_rate", "first_pass",
+		    "accepted", NULL);
+		buf_reset(&c[3]);
+		buf_addf(&c[3], "%lld\t%lld", (long long)json_integer_value(
+		    json_object_get(u, "overdue_items")),
+		    (long long)json_integer_value(json_object_get(u,
+		    "open_findings")));
+		row[0] = c[0].ptr;
+		row[1] = json_string_value(json_object_get(u, "unit_name"));
+		row[2] = c[1].ptr;
+		row[3] = c[2].ptr;
+		/* the two counts, split at the tab */
+		*strchr(c[3].ptr, '\t') = '\0';
+		row[4] = c[3].ptr;
+		row[5] = c[3].ptr + strlen(c[3].ptr) + 1;
+		docx_table_row(d, row);
+	}
+	docx_table_end(d);
+	docx_para_text(d, DOCX_BODY, "说明：报送及时率＝按期报送的报告数÷（已"
+	    "报送的报告数＋逾期未报数）；一次通过率＝未经退回即审核通过的报告"
+	    "数÷审核通过的报告数；逾期事项＝逾期未报的报告数＋超过整改期限仍"
+	    "未提交整改情况的督察发现问题数；未销号问题＝尚未销号的督察发现问题"
+	    "数。“—”表示没有可计算的报告。");
+	rc = docx_write_buf(d, out, err);
+	docx_free(d);
+	buf_release(&t);
+	for (i = 0; i < 4; i++)
+		buf_release(&c[i]);
+	return rc;
 }

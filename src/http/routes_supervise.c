@@ -364,7 +364,7 @@ h_escalation_confirm(struct req *r)
 
 struct bulletin_in {
 	struct bulletin_opts	 o;
-	int			 html;
+	int			 html, docx;
 };
 
 static int
@@ -385,11 +385,14 @@ read_bulletin(struct req *r, struct bulletin_in *in)
 		return -1;
 	if (in->o.as_of == NULL || *in->o.as_of == '\0')
 		in->o.as_of = r->today;
-	if (f != NULL && !str_eq(f, "json") && !str_eq(f, "html")) {
-		http_error(r, 400, "INVALID", "格式应为 json 或 html", "format");
+	if (f != NULL && !str_eq(f, "json") && !str_eq(f, "html") &&
+	    !str_eq(f, "docx")) {
+		http_error(r, 400, "INVALID", "格式应为 json、html 或 docx",
+		    "format");
 		return -1;
 	}
 	in->html = f != NULL && str_eq(f, "html");
+	in->docx = f != NULL && str_eq(f, "docx");
 	return 0;
 }
 
@@ -412,7 +415,20 @@ h_bulletin(struct req *r)
 	if (read_bulletin(r, &in))
 		return;
 	rc = core_bulletin(r->st, &r->actor, &in.o, &o, &dg);
-	if (rc == FZ_OK && in.html) {
+	if (rc == FZ_OK && in.docx) {
+		struct buf d = BUF_INIT, e = BUF_INIT;
+
+		if (sup_bulletin_docx(o, &d, &e) == FZ_OK)
+			http_file(r, "application/vnd.openxmlformats-"
+			    "officedocument.wordprocessingml.document",
+			    "通报.docx", d.ptr, d.len);
+		else
+			http_error(r, 500, "INTERNAL", "无法生成通报的 DOCX",
+			    NULL);
+		buf_release(&d);
+		buf_release(&e);
+		json_decref(o);
+	} else if (rc == FZ_OK && in.html) {
 		r->status = 200;
 		buf_reset(&r->raw);
 		sup_bulletin_html(o, &r->raw);

@@ -323,6 +323,8 @@ call sup GET "/api/bulletin?as_of=2022-04-20"
 code 200 "the 通报 as data"
 call ld GET "/api/bulletin?format=html&title=%E9%80%9A%E6%8A%A5"
 code 200 "the 通报 as a page"
+call ld GET "/api/bulletin?format=docx"
+code 200 "the 通报 as DOCX"
 
 # Refusals: each must be described, with the error body.
 call - GET /api/plans

@@ -52,6 +52,8 @@ run 0 "$FAZHI" bulletin --help
 has "$T/out" "用法" "help starts with 用法"
 run 2 "$FAZHI" bulletin --db "$DB" --as-of 2022-02-30
 run 2 "$FAZHI" bulletin --db "$DB" --format docx
+has "$T/err" "须用 -o 指定文件" "a DOCX needs a file"
+run 2 "$FAZHI" bulletin --db "$DB" --format pdf
 
 run 0 "$FAZHI" bulletin --db "$DB" --as-of 2022-07-20
 has "$T/out" "关于法治政府建设工作推进情况的通报（统计截至 2022-07-20）" "the title and the date"
@@ -86,6 +88,27 @@ lacks "$T/b.html" '<第二季度>' "nothing unescaped"
 has "$T/b.html" '<tr><td>1</td><td class="unit">莘县公安局</td><td>100.0%（1/1）</td><td>100.0%（1/1）</td><td>0</td><td>1</td></tr>' "the first row"
 has "$T/b.html" '<tr><td>5</td><td class="unit">莘县朝城镇人民政府</td><td>66.7%（2/3）</td><td>100.0%（2/2）</td><td>1</td><td>0</td></tr>' "the last row"
 has "$T/b.html" "@page { size: A4" "printable on A4"
+# The same as a DOCX (the GB/T 9704 writer of the annual report): the
+# title escaped, the ranking a table in the order above.
+run 0 "$FAZHI" bulletin --db "$DB" --as-of 2022-07-20 --format docx --title '关于<第二季度>工作推进情况的通报 & 排名' -o "$T/b.docx"
+unzip -p "$T/b.docx" word/document.xml >"$T/b.xml"
+has "$T/b.xml" '关于&lt;第二季度&gt;工作推进情况的通报 &amp; 排名' "DOCX: the title escaped"
+has "$T/b.xml" '<w:tbl>' "DOCX: the ranking is a table"
+eq "$(grep -o '莘县[^<]*\(局\|政府\)' "$T/b.xml" | join_lines ' ')" \
+    "莘县公安局 莘县司法局 莘县市场监督管理局 莘县观城镇人民政府 莘县朝城镇人民政府" "DOCX: the units in rank order"
+has "$T/b.xml" '66.7%（2/3）' "DOCX: the rates as the page shows them"
+has "$T/b.xml" 'w:w="11906" w:h="16838"' "DOCX: A4"
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	(cd "$T" && HOME="$T" timeout 120 soffice --headless --convert-to pdf b.docx >/dev/null 2>&1)
+	if [ -s "$T/b.pdf" ]; then
+		pdftotext "$T/b.pdf" "$T/b.txt"
+		has "$T/b.txt" "莘县朝城镇人民政府" "DOCX opens in LibreOffice: the last unit is in its PDF"
+	else
+		not_ok "LibreOffice converted the bulletin's DOCX"
+	fi
+else
+	ok "# SKIP soffice or pdftotext missing"
+fi
 run 0 "$FAZHI" bulletin --db "$DB" --as-of 2022-07-20 --format json
 has "$T/out" '"first_pass_rate": 0.75' "JSON: 司法局's 一次通过率 0.75"
 has "$T/out" '"overdue_items": 1' "JSON: 朝城镇's overdue items"
