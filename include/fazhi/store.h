@@ -304,6 +304,10 @@ enum fz_err	 store_ind_values_latest(struct store *, const char *key,
 enum fz_err	 store_ind_values_latest_in(struct store *, const char *key,
 		    int64_t unit_id, const char *scope, struct ind_value **,
 		    size_t *);
+/* Every key's newest values over one scope, by key, the county first:
+ * one query for a division's dashboard. */
+enum fz_err	 store_ind_values_scope(struct store *, const char *scope,
+		    struct ind_value **, size_t *);
 enum fz_err	 store_ind_value_records(struct store *, int64_t value_id,
 		    int (*)(int64_t record_id, const char *role, void *),
 		    void *);

@@ -1930,28 +1930,32 @@ core_ind_scope_json(struct store *st, const struct actor *ac,
 {
 	struct defs		 defs = { 0 };
 	struct ind_value	*v = NULL;
-	json_t			*a = json_array();
+	json_t			*a = json_array(), *by = json_object();
 	size_t			 i, j, n = 0;
 	enum fz_err		 rc;
 
 	*out = NULL;
-	if ((rc = store_ind_def_list(st, NULL, defs_cb, &defs)) != FZ_OK)
+	if ((rc = store_ind_def_list(st, NULL, defs_cb, &defs)) != FZ_OK ||
+	    (rc = store_ind_values_scope(st, division, &v, &n)) != FZ_OK)
 		goto out;
 	for (i = 0; i < defs.n; i++) {
-		json_t *o = core_ind_def_json(&defs.v[i]), *vals = json_array();
+		json_t *o = core_ind_def_json(&defs.v[i]);
 
 		json_array_append_new(a, o);
-		json_object_set_new(o, "values", vals);
-		if ((rc = store_ind_values_latest_in(st, defs.v[i].key, 0,
-		    division, &v, &n)) != FZ_OK)
-			goto out;
-		for (j = 0; j < n; j++)
-			if (v[j].unit_id == 0 || core_reg_can_read(ac,
-			    v[j].unit_id))
-				json_array_append_new(vals,
-				    value_json(&defs.v[i], &v[j]));
-		free(v);
-		v = NULL;
+		json_object_set_new(o, "values", json_array());
+		json_object_set(by, defs.v[i].key, o);
+	}
+	for (j = 0; j < n; j++) {
+		json_t *o = json_object_get(by, v[j].def_key);
+
+		for (i = 0; o != NULL && i < defs.n &&
+		    !str_eq(defs.v[i].key, v[j].def_key); i++)
+			;
+		if (o == NULL || i == defs.n)
+			continue;
+		if (v[j].unit_id == 0 || core_reg_can_read(ac, v[j].unit_id))
+			json_array_append_new(json_object_get(o, "values"),
+			    value_json(&defs.v[i], &v[j]));
 	}
 	*out = json_pack("{s:s,s:o}", "division", division, "indicators", a);
 	a = NULL;
@@ -1960,6 +1964,7 @@ out:
 		rc = work_store_fail(st, dg, rc);
 	free(v);
 	json_decref(a);
+	json_decref(by);
 	defs_release(&defs);
 	return rc;
 }

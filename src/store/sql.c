@@ -407,6 +407,17 @@ const char *const sql_common[STMT__MAX] = {
 	    "AND (?2 = 0 OR v.unit_id = ?2 OR v.unit_id IS NULL) "
 	    "ORDER BY CASE WHEN v.unit_id IS NULL THEN 0 ELSE 1 END, u.ord, "
 	    "v.unit_id",
+	/* Every key's newest values over one scope (?1: a division code,
+	 * '' the whole store): each definition's newest total by the (def,
+	 * unit, run) index, the newest of a key's versions, its run's
+	 * values; by key, the county first. */
+	[STMT_IND_VAL_SCOPE] = IND_VAL_COLS "JOIN (SELECT d2.key AS k, "
+	    "max((SELECT max(v2.run_id) FROM indicator_value v2 JOIN "
+	    "indicator_run r2 ON r2.id = v2.run_id WHERE v2.def_id = d2.id AND "
+	    "v2.unit_id IS NULL AND coalesce(r2.scope, '') = ?1)) AS m FROM "
+	    "indicator_def d2 GROUP BY d2.key) l ON l.k = d.key AND l.m = "
+	    "v.run_id ORDER BY d.key, CASE WHEN v.unit_id IS NULL THEN 0 ELSE "
+	    "1 END, u.ord, v.unit_id",
 	[STMT_IND_VAL_RECORDS] = "SELECT counted_ids, failing_ids, "
 	    "excluded_ids FROM indicator_value WHERE id = ?1",
 	[STMT_IND_LINK_AUTO] = "INSERT INTO indicator_link (task_id, name, "

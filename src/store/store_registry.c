@@ -1037,6 +1037,27 @@ store_ind_values_latest_in(struct store *st, const char *key,
 	return s < 0 ? q_err(st) : FZ_OK;
 }
 
+enum fz_err
+store_ind_values_scope(struct store *st, const char *scope,
+    struct ind_value **out, size_t *n)
+{
+	struct dbq	*q;
+	size_t		 cap = 0;
+	int		 s;
+
+	*out = NULL;
+	*n = 0;
+	if ((q = q_open(st, STMT_IND_VAL_SCOPE)) == NULL)
+		return q_err(st);
+	q_text(q, 1, scope);
+	while ((s = q_step(q)) == 1) {
+		VEC_GROW(*out, *n, cap);
+		value_row(q, &(*out)[(*n)++]);
+	}
+	q_reset(q);
+	return s < 0 ? q_err(st) : FZ_OK;
+}
+
 /* A list of 0019 back to ids, each given to cb with its role. */
 static int
 ids_each(const char *s, const char *role,
