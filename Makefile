@@ -11,6 +11,7 @@
 #   make bench-store the store workload on SQLite and PostgreSQL
 #   make bench-http wrk against the dashboard and task list, beside nginx
 #   make bench-province the indicators of 136 counties and 1,000,000 records
+#   make bench-annual   the annual report over a year of the reference plan
 # SPDX-License-Identifier: MIT
 
 CC	?= cc
@@ -43,7 +44,7 @@ TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 WEB_SRC	 = $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
 	   web/vite.config.js web/package.json web/package-lock.json
 
-.PHONY: all deps demo check test fuzz bench bench-store bench-http bench-province clean lint web
+.PHONY: all deps demo check test fuzz bench bench-store bench-http bench-province bench-annual clean lint web
 all: $(BUILD)/fazhi $(BUILD)/web/index.html
 web: $(BUILD)/web/index.html
 
@@ -147,6 +148,10 @@ bench-http:
 bench-province:
 	@scripts/deps.sh bench test
 	@bench/province.sh
+
+bench-annual:
+	@scripts/deps.sh bench test
+	@bench/annual.sh
 
 lint:
 	clang-format --dry-run -Werror src/*/*.c src/*.c include/fazhi/*.h
