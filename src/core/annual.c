@@ -26,6 +26,9 @@
 #include "fazhi/banned.h"
 
 #define ANNUAL_TEXT_MAX	2000	/* bytes of one sentence */
+/* Report sentences kept per task in part one (ours): a year of monthly
+ * reports repeats itself; a county report gives each task a few lines. */
+#define ANNUAL_TASK_SENTENCES	3
 
 static const char *const part_titles[] = {
 	"一、主要举措和成效",
@@ -350,6 +353,62 @@ add_claim(json_t *para, const char *text, int64_t rid)
 	para_add(para, sentence(text, 1, ids_json(&rid, 1), NULL));
 }
 
+/*
+ * Keep the ANNUAL_TASK_SENTENCES report sentences of a task that say the
+ * most: those carrying a figure first, then those more reports repeat,
+ * then the earlier; in their order. Sentence 0 (the task) stays.
+ */
+struct keep {
+	size_t		 i;
+	long		 score;
+};
+
+static int
+keep_cmp(const void *a, const void *b)
+{
+	const struct keep *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static int
+keep_idx_cmp(const void *a, const void *b)
+{
+	const struct keep *x = a, *y = b;
+
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static void
+condense(json_t *para)
+{
+	json_t		*ss = json_object_get(para, "sentences"), *out;
+	struct keep	*k;
+	size_t		 i, n = json_array_size(ss);
+
+	if (n <= 1 + ANNUAL_TASK_SENTENCES)
+		return;
+	k = xreallocarray(NULL, n, sizeof(*k));
+	for (i = 1; i < n; i++) {
+		const char *t = jstr(json_array_get(ss, i), "text");
+
+		k[i - 1].i = i;
+		k[i - 1].score = (long)json_array_size(json_object_get(
+		    json_array_get(ss, i), "reports")) +
+		    (strpbrk(t, "0123456789") != NULL ? 1000000L : 0);
+	}
+	qsort(k, n - 1, sizeof(*k), keep_cmp);
+	qsort(k, ANNUAL_TASK_SENTENCES, sizeof(*k), keep_idx_cmp);
+	out = json_array();
+	json_array_append(out, json_array_get(ss, 0));
+	for (i = 0; i < ANNUAL_TASK_SENTENCES; i++)
+		json_array_append(out, json_array_get(ss, k[i].i));
+	json_object_set_new(para, "sentences", out);
+	free(k);
+}
+
 /* The indicator sentences of a task (the county's report). */
 static void
 task_indicators(const struct gen *g, const struct task *t, json_t *para,
@@ -484,6 +543,7 @@ task_paragraph(const struct gen *g, const struct task *t, int ord,
 				m++;
 		}
 	}
+	condense(para);
 	for (k = 1; k <= t->nmeasures; k++) {
 		if (!mdone[k])
 			continue;

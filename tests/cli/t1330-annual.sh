@@ -41,7 +41,7 @@ accept() { as sup POST "$S/api/reports/$1/review" '{"decision":"accept"}'; }
 
 report "$T1" done "组织县政府常务会议学习习近平法治思想12次。举办法治专题讲座3场，覆盖干部1200人次" 1
 R1=$R; accept $R1
-report "$T2" in_progress "县政府主要负责人主持召开法治政府建设专题会议2次。"
+report "$T2" in_progress "县政府主要负责人主持召开法治政府建设专题会议2次。听取各部门工作汇报。研究部署年度重点任务。开展督导检查。印发工作要点1份。"
 R2=$R; accept $R2
 report "$T9" in_progress "行政规范性文件备案审查率达到100%。"
 R9=$R		# submitted, never accepted
@@ -86,6 +86,12 @@ sent() { jget "[.parts[$1].paragraphs[].sentences[] | select(.text == \"$2\")][0
 eq "$(sent 0 组织县政府常务会议学习习近平法治思想12次。 '.reports | join(",")')" "$R1" \
     "a report's own sentence, cited by the report"
 eq "$(sent 0 组织县政府常务会议学习习近平法治思想12次。 .flag)" false "it is not flagged"
+# Part one keeps three sentences a task (ANNUAL_TASK_SENTENCES): task 2's
+# report has five; those with a figure first (会议2次, 工作要点1份), then
+# the earliest of the rest (听取…), in the report's order.
+eq "$(jget '[.parts[0].paragraphs[] | select(.sentences[0].text | startswith("一是将法治政府建设")) | .sentences[1:4][] | .text] | join("|")' "$J")" \
+    "县政府主要负责人主持召开法治政府建设专题会议2次。|听取各部门工作汇报。|印发工作要点1份。" \
+    "a task's five sentences condensed to three, figures first"
 eq "$(sent 0 举办法治专题讲座3场，覆盖干部1200人次。 '.reports | join(",")')" "$R1" \
     "the last sentence gets its full stop"
 M1=$(sql "SELECT text FROM task_measure WHERE task_id = $T1 AND ord = 1")
