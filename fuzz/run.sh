@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh: build the libFuzzer targets with clang (ASan, UBSan) into
 # build-fuzz/ and run each for SECONDS seconds on a copy of its seed corpus.
-# Usage: fuzz/run.sh SECONDS [import|csv|router|json|registry]...   (default:
+# Usage: fuzz/run.sh SECONDS [import|csv|router|json|registry|portal]... (default:
 # every target)
 # Exits 1 if a target found a crash, leak, timeout or UB; the inputs are
 # left in fuzz/artifacts/. FUZZ_FLAGS and FUZZ_CFLAGS add libFuzzer and
@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-[ $# -eq 0 ] && set -- import csv router json registry
+[ $# -eq 0 ] && set -- import csv router json registry portal
 CC=${FUZZ_CC:-clang}
 OUT=${FUZZ_BUILD:-build-fuzz}
 # The packages and -D flags of the Makefile, so both builds stay alike.

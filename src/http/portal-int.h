@@ -19,9 +19,14 @@ struct store;
 int		 portal_path(const char *url);
 /* Answer a GET or HEAD of the portal: HTML, CSS, open data or a file. */
 enum MHD_Result	 portal_serve(struct req *);
-/* The published annual reports (empty until migration 0017's tables are
- * connected): {"year", "title", "href"} each. */
+/* The published annual reports: {"year", "title", "href"} each. */
 enum fz_err	 portal_annual_list(struct store *, json_t **);
+
+/* The body and type of a portal URL, as portal_serve() would answer it
+ * (FZ_ENOTFOUND: its 404). For the fuzz target. */
+struct buf;
+enum fz_err	 portal_route(struct store *, const char *url, struct buf *,
+		    const char **type);
 
 struct store	*http_thread_store(void);
 

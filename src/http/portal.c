@@ -1139,6 +1139,24 @@ route(struct store *st, const char *url, struct answer *a)
 	return rc;
 }
 
+/* The answer to a portal URL without the server (fuzz/fuzz_portal.c). */
+enum fz_err
+portal_route(struct store *st, const char *url, struct buf *body,
+    const char **type)
+{
+	struct answer	 a;
+	enum fz_err	 rc;
+
+	memset(&a, 0, sizeof(a));
+	buf_init(&a.body);
+	a.status = 200;
+	rc = route(st, url, &a);
+	buf_add(body, a.body.ptr, a.body.len);
+	*type = a.type;
+	buf_release(&a.body);
+	return rc;
+}
+
 /*
  * Answers kept per thread by URL and data version (cache.c), like the
  * API's: every change is audited, so an answer made at version v holds

@@ -474,7 +474,7 @@ division_ok(const char *c)
 int
 in_ind_division(struct req *r)
 {
-	if (!division_ok(r->param)) {
+	if (r->param == NULL || !division_ok(r->param)) {
 		http_error(r, 400, "INVALID", "区划代码应为 2 至 15 位数字（如 "
 		    "371522）", "code");
 		return -1;
