@@ -167,6 +167,20 @@ start(int argc, char **argv, struct args *a, int nargs)
 	return -1;
 }
 
+/* "默认考核细则第 1 版" or "2022 年考核细则第 2 版". */
+static void
+print_version(const char *what, const json_t *r)
+{
+	long long	 y = json_integer_value(json_object_get(r, "year"));
+
+	if (y == 0)
+		printf("默认%s", what);
+	else
+		printf("%lld 年%s", y, what);
+	printf("第 %lld 版", (long long)json_integer_value(json_object_get(r,
+	    "version")));
+}
+
 static void
 print_rubric(const json_t *r)
 {
@@ -174,9 +188,8 @@ print_rubric(const json_t *r)
 	size_t		 i;
 	long long	 sum = 0;
 
-	printf("考核细则（%s第 %lld 版）\n", json_integer_value(json_object_get(
-	    r, "year")) ? "" : "默认，", (long long)json_integer_value(
-	    json_object_get(r, "version")));
+	print_version("考核细则", r);
+	printf("\n");
 	json_array_foreach(json_object_get(r, "items"), i, it) {
 		enum assess_kind k = assess_kind_parse(json_string_value(
 		    json_object_get(it, "kind")));
@@ -349,10 +362,10 @@ print_result(const json_t *res)
 	const json_t	*u, *it, *rub = json_object_get(res, "rubric");
 	size_t		 i, k;
 
-	printf("考核结果（统计截至 %s，考核细则%s第 %lld 版）\n",
-	    json_string_value(json_object_get(res, "as_of")),
-	    json_integer_value(json_object_get(rub, "year")) ? "" : "默认，",
-	    (long long)json_integer_value(json_object_get(rub, "version")));
+	printf("考核结果（统计截至 %s，", json_string_value(json_object_get(res,
+	    "as_of")));
+	print_version("考核细则", rub);
+	printf("）\n");
 	json_array_foreach(json_object_get(res, "units"), i, u) {
 		printf("%lld  %s  总分 %s", (long long)json_integer_value(
 		    json_object_get(u, "rank")), json_string_value(

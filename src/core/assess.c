@@ -442,7 +442,11 @@ score_item(struct assess_score *s, const json_t *it,
 		break;
 	case ASSESS_MANUAL:
 	default:
+		/* A score above the weight (the rubric changed since)
+		 * counts as the weight. */
 		p = manual_points(mv, mn, b->unit_id, s->item_key);
+		if (p > w * 100)
+			p = w * 100;
 		s->num = p < 0 ? 0 : p;
 		s->den = p < 0 ? 0 : 100;
 		s->points = s->num * (E4 / 100);
@@ -669,20 +673,33 @@ core_assess_export(const json_t *res, const char *format, const char *path,
 	size_t			 nr = json_array_size(json_object_get(res,
 				    "units")), i, k;
 	const char		**heads;
+	char			**names;
 	enum export_col		*cols;
 	char			**cells, num[32];
 	struct export_table	 t;
 	enum fz_err		 rc;
 
 	heads = xcalloc(nc, sizeof(*heads));
+	names = xcalloc(ni ? ni : 1, sizeof(*names));
 	cols = xcalloc(nc, sizeof(*cols));
 	cells = xcalloc(nc * (nr ? nr : 1), sizeof(*cells));
 	heads[0] = "排名";
 	heads[1] = "单位";
 	heads[2] = "总分";
 	cols[0] = EXPORT_COL_INT;
-	json_array_foreach(items, k, it)
-		heads[3 + k] = json_string_value(json_object_get(it, "name"));
+	/* Item names are the user's: defused like the cells. */
+	json_array_foreach(items, k, it) {
+		const char *nm = json_string_value(json_object_get(it, "name"));
+
+		heads[3 + k] = nm = nm ? nm : "";
+		if (nm[0] == '=' || nm[0] == '+' || nm[0] == '-' ||
+		    nm[0] == '@') {
+			names[k] = xmalloc(strlen(nm) + 2);
+			names[k][0] = '\'';
+			memcpy(names[k] + 1, nm, strlen(nm) + 1);
+			heads[3 + k] = names[k];
+		}
+	}
 	json_array_foreach(json_object_get(res, "units"), i, u) {
 		snprintf(num, sizeof(num), "%lld", (long long)
 		    json_integer_value(json_object_get(u, "rank")));
@@ -709,6 +726,9 @@ core_assess_export(const json_t *res, const char *format, const char *path,
 		rc = export_table_csv(&t, out);
 	for (i = 0; i < nc * nr; i++)
 		free(cells[i]);
+	for (k = 0; k < ni; k++)
+		free(names[k]);
+	free(names);
 	free(cells);
 	free(cols);
 	free(heads);
