@@ -96,6 +96,9 @@ void	 assess_run_release(struct assess_run *);
  * Chinese name. */
 enum assess_kind	 assess_kind_parse(const char *);
 const char		*assess_kind_name(enum assess_kind);
+/* "8.5" in hundredths (850); -1 unless a non-negative number with at most
+ * two decimals. */
+int64_t			 assess_points_parse(const char *);
 
 /*
  * A rubric's JSON checked: {"note": text, "items": [{"key", "name",

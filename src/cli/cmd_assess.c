@@ -272,31 +272,6 @@ out:
 	return r;
 }
 
-/* "8.5" into hundredths; -1 if not a number with at most 2 decimals. */
-static int64_t
-hundredths(const char *s)
-{
-	int64_t	 v = 0;
-	int	 d = -1;
-
-	if (*s == '\0' || strlen(s) > 9)
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s == '.' && d < 0) {
-			d = 0;
-			continue;
-		}
-		if (*s < '0' || *s > '9' || d >= 2)
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (d >= 0)
-			d++;
-	}
-	for (d = d < 0 ? 0 : d; d < 2; d++)
-		v *= 10;
-	return v;
-}
-
 static int
 cmd_score(int argc, char **argv)
 {
@@ -314,7 +289,7 @@ cmd_score(int argc, char **argv)
 	if ((r = start(argc, argv, &a, 3)) >= 0)
 		return r;
 	memset(&in, 0, sizeof(in));
-	if ((in.points = hundredths(argv[optind + 2])) < 0) {
+	if ((in.points = assess_points_parse(argv[optind + 2])) < 0) {
 		fprintf(stderr, "fazhi assess score: 得分应为最多两位小数的"
 		    "非负数，而不是“%s”\n", argv[optind + 2]);
 		return EXIT_USAGE;

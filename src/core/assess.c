@@ -52,6 +52,30 @@ assess_kind_name(enum assess_kind k)
 	return k < ASSESS__MAX ? kinds[k].name : "";
 }
 
+int64_t
+assess_points_parse(const char *s)
+{
+	int64_t	 v = 0;
+	int	 d = -1;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 9)
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s == '.' && d < 0) {
+			d = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9' || d >= 2)
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (d >= 0)
+			d++;
+	}
+	for (d = d < 0 ? 0 : d; d < 2; d++)
+		v *= 10;
+	return v;
+}
+
 /* An integer 0–100 in v, or -1. */
 static int
 int100(const json_t *v)
@@ -199,12 +223,35 @@ may_manage(const struct actor *ac)
 	return ac->account_id == 0 || core_actor_supervises(ac);
 }
 
+/* A checked rubric with only the fields we know, in our order. */
+static json_t *
+rubric_clean(const json_t *in)
+{
+	const json_t	*it, *note = json_object_get(in, "note");
+	json_t		*items = json_array(), *o;
+	size_t		 i;
+
+	json_array_foreach(json_object_get(in, "items"), i, it) {
+		o = json_pack("{s:O,s:O,s:O,s:O}", "key", json_object_get(it,
+		    "key"), "name", json_object_get(it, "name"), "kind",
+		    json_object_get(it, "kind"), "weight", json_object_get(it,
+		    "weight"));
+		if (assess_kind_parse(json_string_value(json_object_get(it,
+		    "kind"))) == ASSESS_OVERDUE_PENALTY)
+			json_object_set(o, "per_item", json_object_get(it,
+			    "per_item"));
+		json_array_append_new(items, o);
+	}
+	return json_pack("{s:s,s:o}", "note", note ? json_string_value(note) :
+	    "", "items", items);
+}
+
 enum fz_err
 core_assess_rubric_set(struct store *st, const struct actor *ac, int year,
     const json_t *in, int *version, struct diags *dg)
 {
 	struct assess_rubric	 r, old;
-	json_t			*before = NULL, *oj = NULL;
+	json_t			*before = NULL, *oj = NULL, *clean;
 	char			*s;
 	enum fz_err		 rc;
 
@@ -217,7 +264,9 @@ core_assess_rubric_set(struct store *st, const struct actor *ac, int year,
 		return rc;
 	memset(&r, 0, sizeof(r));
 	r.year = year;
-	r.items = json_dumps(in, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	clean = rubric_clean(in);
+	r.items = json_dumps(clean, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(clean);
 	snprintf(r.created_by, sizeof(r.created_by), "%s",
 	    work_actor_name(ac));
 	if (rubric_load(st, year, &old, &oj, NULL) == FZ_OK) {
