@@ -64,7 +64,7 @@ struct assess_counts {
 	int		 findings;
 	int		 ind_met;
 	int		 ind_judged;
-	int		 manual;	/* the unit has a manual score (any year) */
+	int		 manual;	/* a manual score in the date's year */
 };
 
 struct assess_run {
