@@ -193,8 +193,10 @@ rubric_json(const struct assess_rubric *r, json_t *items)
 		    r->version, "created_by", r->created_by, "created_at",
 		    r->created_at);
 
-	json_object_set(o, "note", json_object_get(items, "note") ?
-	    json_object_get(items, "note") : json_string(""));
+	if (json_is_string(json_object_get(items, "note")))
+		json_object_set(o, "note", json_object_get(items, "note"));
+	else
+		json_object_set_new(o, "note", json_string(""));
 	json_object_set(o, "items", json_object_get(items, "items"));
 	return o;
 }
@@ -251,6 +253,7 @@ core_assess_rubric_set(struct store *st, const struct actor *ac, int year,
     const json_t *in, int *version, struct diags *dg)
 {
 	struct assess_rubric	 r, old;
+	struct diags		 quiet = { 0 };
 	json_t			*before = NULL, *oj = NULL, *clean;
 	char			*s;
 	enum fz_err		 rc;
@@ -269,12 +272,13 @@ core_assess_rubric_set(struct store *st, const struct actor *ac, int year,
 	json_decref(clean);
 	snprintf(r.created_by, sizeof(r.created_by), "%s",
 	    work_actor_name(ac));
-	if (rubric_load(st, year, &old, &oj, NULL) == FZ_OK) {
+	if (rubric_load(st, year, &old, &oj, &quiet) == FZ_OK) {
 		before = json_pack("{s:i,s:i}", "year", old.year, "version",
 		    old.version);
 		json_decref(oj);
 		assess_rubric_release(&old);
 	}
+	diags_release(&quiet);
 	if ((rc = store_begin(st)) != FZ_OK) {
 		json_decref(before);
 		free(r.items);
@@ -434,18 +438,28 @@ score_cmp(const void *a, const void *b)
 	return x->ord < y->ord ? -1 : x->ord > y->ord;
 }
 
-/* The newest manual score of a unit and item, in hundredths; -1: none. */
+/* The newest manual score of a unit and item, or NULL. */
+static const struct assess_manual *
+manual_find(const struct assess_manual *v, size_t n, int64_t unit_id,
+    const char *key)
+{
+	const struct assess_manual	*m = NULL;
+	size_t				 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].unit_id == unit_id && str_eq(v[i].item_key, key))
+			m = &v[i];
+	return m;
+}
+
+/* Its points in hundredths; -1: none. */
 static int64_t
 manual_points(const struct assess_manual *v, size_t n, int64_t unit_id,
     const char *key)
 {
-	int64_t	 p = -1;
-	size_t	 i;
+	const struct assess_manual	*m = manual_find(v, n, unit_id, key);
 
-	for (i = 0; i < n; i++)
-		if (v[i].unit_id == unit_id && str_eq(v[i].item_key, key))
-			p = v[i].points;
-	return p;
+	return m ? m->points : -1;
 }
 
 static void
@@ -503,22 +517,34 @@ score_item(struct assess_score *s, const json_t *it,
 	}
 }
 
+/* Each item's numbers and points; a manual one scored with its reason,
+ * evidence file, who and when. */
 static json_t *
-unit_json(const struct unit_score *u, const json_t *items, size_t nitems)
+unit_json(const struct unit_score *u, const json_t *items, size_t nitems,
+    const struct assess_manual *mv, size_t mn)
 {
-	json_t	*a = json_array(), *o;
-	size_t	 i;
+	const struct assess_manual	*m;
+	json_t				*a = json_array(), *o, *x;
+	size_t				 i;
 
 	for (i = 0; i < nitems; i++) {
 		const json_t *it = json_array_get(items, i);
 		const struct assess_score *s = &u->items[i];
 
-		json_array_append_new(a, json_pack("{s:s,s:O,s:O,s:O,s:I,s:I,"
-		    "s:o,s:I}", "key", s->item_key, "name", json_object_get(it,
-		    "name"), "kind", json_object_get(it, "kind"), "weight",
-		    json_object_get(it, "weight"), "num", (json_int_t)s->num,
-		    "den", (json_int_t)s->den, "points", points_json(
-		    s->points), "points_e4", (json_int_t)s->points));
+		x = json_pack("{s:s,s:O,s:O,s:O,s:I,s:I,s:o,s:I}", "key",
+		    s->item_key, "name", json_object_get(it, "name"), "kind",
+		    json_object_get(it, "kind"), "weight", json_object_get(it,
+		    "weight"), "num", (json_int_t)s->num, "den",
+		    (json_int_t)s->den, "points", points_json(s->points),
+		    "points_e4", (json_int_t)s->points);
+		if (assess_kind_parse(json_string_value(json_object_get(it,
+		    "kind"))) == ASSESS_MANUAL && (m = manual_find(mv, mn,
+		    u->b->unit_id, s->item_key)) != NULL)
+			json_object_set_new(x, "manual", json_pack("{s:s,s:s,"
+			    "s:s,s:s,s:s}", "reason", m->reason ? m->reason :
+			    "", "file", m->name, "sha256", m->sha256, "by",
+			    m->actor, "at", m->at));
+		json_array_append_new(a, x);
 	}
 	o = json_pack("{s:i,s:I,s:s,s:o,s:I,s:o}", "rank", u->rank, "unit_id",
 	    (json_int_t)u->b->unit_id, "unit_name", u->b->unit_name, "total",
@@ -619,7 +645,8 @@ core_assess_run(struct store *st, const struct actor *ac, const char *as_of,
 			us[i].items[k].rank = us[i].rank;
 			flat[i * ni + k] = us[i].items[k];
 		}
-		json_array_append_new(units, unit_json(&us[i], items, ni));
+		json_array_append_new(units, unit_json(&us[i], items, ni, mv,
+		    mn));
 	}
 	snprintf(run.as_of, sizeof(run.as_of), "%s", as_of);
 	run.rubric_id = r.id;

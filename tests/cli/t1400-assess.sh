@@ -205,6 +205,9 @@ run 0 "$FAZHI" assess show --db "$DB" --run 1 --unit sfj --json
 has "$T/out" '"unit_name": "莘县司法局"' "--unit: 司法局"
 lacks "$T/out" "莘县公安局" "--unit: only that unit"
 has "$T/out" '"points": "10.00"' "司法局's indicators item"
+run 0 "$FAZHI" assess show --db "$DB" --run 1 --unit gaj --json
+has "$T/out" '"reason": "获评省级法治政府建设示范项目"' "a manual item shows its reason"
+has "$T/out" '"file": "award.pdf"' "and its evidence file"
 run 0 "$FAZHI" assess export --db "$DB" --run 1 --format csv -o "$T/a.csv"
 eq "$(head -c 3 "$T/a.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" "CSV: with a BOM"
 has "$T/a.csv" '排名,单位,总分,报送及时,一次通过,指标达标,督察整改,逾期扣分,加分项' "CSV: the header"
