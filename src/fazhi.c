@@ -44,6 +44,7 @@ main(int argc, char **argv)
 		{ "audit", cmd_audit, "操作日志：verify（核对散列链）" },
 		{ "portal", cmd_portal, "公开门户：show、publish、unpublish、on、off" },
 		{ "report", cmd_report, "年度报告：annual（生成、审核、发布法治政府建设年度报告）" },
+		{ "assess", cmd_assess, "考核：rubric、score、run、show、export（按考核细则计分、排名）" },
 		{ "version", cmd_version, "显示版本" },
 		{ NULL, NULL, NULL }
 	};

@@ -16,6 +16,7 @@
 #include "fazhi/registry.h"
 #include "fazhi/indicator.h"
 #include "fazhi/supervise.h"
+#include "fazhi/assess.h"
 
 struct store;
 
@@ -511,5 +512,24 @@ enum fz_err	 store_annual_version_get(struct store *, int64_t report_id,
 enum fz_err	 store_annual_event_add(struct store *, struct annual_event *);
 enum fz_err	 store_annual_events(struct store *, int64_t report_id,
 		    struct annual_event **, size_t *);
+
+/*
+ * The assessment (考核): a year's rubric (version 0: the newest; year
+ * taken as given, no fallback), adding a version (r->version and r->id
+ * set), manual scores (a year's, oldest first), the per unit counts as of
+ * a date, runs with their scores (id 0: the newest run).
+ */
+enum fz_err	 store_assess_rubric_get(struct store *, int year, int version,
+		    struct assess_rubric *);
+enum fz_err	 store_assess_rubric_add(struct store *, struct assess_rubric *);
+enum fz_err	 store_assess_manual_add(struct store *, struct assess_manual *);
+enum fz_err	 store_assess_manual_list(struct store *, int year,
+		    struct assess_manual **, size_t *);
+enum fz_err	 store_assess_counts(struct store *, const char *as_of,
+		    struct assess_counts **, size_t *);
+enum fz_err	 store_assess_run_add(struct store *, struct assess_run *,
+		    const struct assess_score *, size_t);
+enum fz_err	 store_assess_run_get(struct store *, int64_t id,
+		    struct assess_run *);
 
 #endif

@@ -43,6 +43,7 @@ int	 cmd_escalate(int, char **);
 int	 cmd_bulletin(int, char **);
 int	 cmd_portal(int, char **);
 int	 cmd_report(int, char **);
+int	 cmd_assess(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);

@@ -140,5 +140,15 @@ int	 in_annual_generate(struct req *);
 int	 in_annual_edit(struct req *);
 int	 in_annual_move(struct req *);
 int	 in_annual_file(struct req *);
+void	 h_assessment(struct req *);
+void	 h_assessment_run(struct req *);
+void	 h_assessment_rubric(struct req *);
+void	 h_assessment_rubric_put(struct req *);
+void	 h_assessment_manual(struct req *);
+int	 in_assessment(struct req *);
+int	 in_assessment_run(struct req *);
+int	 in_assessment_rubric(struct req *);
+int	 in_assessment_rubric_put(struct req *);
+int	 in_assessment_manual(struct req *);
 
 #endif

@@ -486,5 +486,15 @@ const struct route routes[] = {
 	    AUTH_SESSION, 0, 0, 0, NULL },
 	{ "GET", "/api/annual-reports/:id/file", h_annual_file, AUTH_SESSION, 0,
 	    0, 0, in_annual_file },
+	{ "GET", "/api/assessment", h_assessment, AUTH_SESSION, 0, 0, 0,
+	    in_assessment },
+	{ "POST", "/api/assessment/run", h_assessment_run, AUTH_SUPERVISOR, 1,
+	    0, 0, in_assessment_run },
+	{ "GET", "/api/assessment/rubric", h_assessment_rubric, AUTH_SESSION, 0,
+	    0, 0, in_assessment_rubric },
+	{ "PUT", "/api/assessment/rubric", h_assessment_rubric_put,
+	    AUTH_SUPERVISOR, 1, 0, 0, in_assessment_rubric_put },
+	{ "POST", "/api/assessment/manual", h_assessment_manual,
+	    AUTH_SUPERVISOR, 1, 64 * MB, 1, in_assessment_manual },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

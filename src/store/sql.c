@@ -56,6 +56,14 @@
 	    "d.id = v.def_id JOIN indicator_run r ON r.id = v.run_id " \
 	    "LEFT JOIN unit u ON u.id = v.unit_id "
 
+#define ASSESS_IND "(SELECT count(*) FROM indicator_value v JOIN " \
+	    "indicator_def d ON d.id = v.def_id WHERE v.unit_id = u.id AND v.met "
+#define ASSESS_LATEST "v.run_id = (SELECT max(v2.run_id) FROM " \
+	    "indicator_value v2 JOIN indicator_def d2 ON d2.id = v2.def_id " \
+	    "JOIN indicator_run r2 ON r2.id = v2.run_id WHERE d2.key = d.key " \
+	    "AND v2.unit_id IS NULL AND coalesce(r2.scope, '') = '' AND " \
+	    "r2.as_of <= ?1)"
+
 #define FINDING_COLS "SELECT id, coalesce(plan_id, 0), source_kind, doc_no, " \
 	    "doc_title, found_on, description, requirement, deadline, state, " \
 	    "coalesce(repeat_of, 0), created_by, created_at, updated_at " \
@@ -612,6 +620,38 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_ANN_EVENT_LIST] = "SELECT id, report_id, at, actor, action, "
 	    "from_state, to_state, version, reason FROM annual_event WHERE "
 	    "report_id = ?1 ORDER BY id",
+	[STMT_ASSESS_RUBRIC_GET] = "SELECT id, year, version, items, "
+	    "created_by, created_at FROM assess_rubric WHERE year = ?1 AND "
+	    "(?2 = 0 OR version = ?2) ORDER BY version DESC LIMIT 1",
+	[STMT_ASSESS_RUBRIC_MAX] = "SELECT coalesce(max(version), 0) FROM "
+	    "assess_rubric WHERE year = ?1",
+	[STMT_ASSESS_RUBRIC_INS] = "INSERT INTO assess_rubric (year, version, "
+	    "items, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "RETURNING id",
+	[STMT_ASSESS_MANUAL_INS] = "INSERT INTO assess_manual (year, unit_id, "
+	    "item_key, points, reason, name, sha256, size, mime, actor, at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+	[STMT_ASSESS_MANUAL_LIST] = "SELECT id, year, unit_id, item_key, "
+	    "points, reason, name, sha256, size, mime, actor, at FROM "
+	    "assess_manual WHERE year = ?1 ORDER BY id",
+	/* Per unit: finding shares found by ?1; among the newest county-wide
+	 * run (as of ?1 or before) of each indicator key, the unit's values
+	 * met and those with a verdict; manual scores of year ?2. */
+	[STMT_ASSESS_COUNTS] = "SELECT u.id, (SELECT count(*) FROM "
+	    "rectification x JOIN finding f ON f.id = x.finding_id WHERE "
+	    "x.unit_id = u.id AND f.found_on <= ?1), " ASSESS_IND "= 1 AND "
+	    ASSESS_LATEST "), " ASSESS_IND "IN (0, 1) AND " ASSESS_LATEST "), "
+	    "(SELECT count(*) FROM assess_manual m WHERE m.unit_id = u.id AND "
+	    "m.year = ?2) FROM unit u ORDER BY u.ord, u.id",
+	[STMT_ASSESS_RUN_INS] = "INSERT INTO assess_run (as_of, rubric_id, "
+	    "rubric_year, rubric_version, inputs_sha256, result, actor, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+	[STMT_ASSESS_SCORE_INS] = "INSERT INTO assess_score (run_id, unit_id, "
+	    "item_key, num, den, points, total, rank) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, ?7, ?8)",
+	[STMT_ASSESS_RUN_GET] = "SELECT id, as_of, rubric_id, rubric_year, "
+	    "rubric_version, inputs_sha256, result, actor, created_at FROM "
+	    "assess_run WHERE (?1 = 0 OR id = ?1) ORDER BY id DESC LIMIT 1",
 };
 
 /* Statements whose PostgreSQL text differs; NULL: use sql_common. */

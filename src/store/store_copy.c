@@ -286,6 +286,22 @@ static const struct table tables[] = {
 	    { "at", 'T' }, { "actor", 'T' }, { "action", 'T' },
 	    { "from_state", 'T' }, { "to_state", 'T' }, { "version", 'I' },
 	    { "reason", 'T' } } },
+	{ "assess_rubric", "id", 2, { { "id", 'I' }, { "year", 'I' },
+	    { "version", 'I' }, { "items", 'T' }, { "created_by", 'T' },
+	    { "created_at", 'T' } } },
+	{ "assess_manual", "id", 1, { { "id", 'I' }, { "year", 'I' },
+	    { "unit_id", 'I' }, { "item_key", 'T' }, { "points", 'I' },
+	    { "reason", 'T' }, { "name", 'T' }, { "sha256", 'T' },
+	    { "size", 'I' }, { "mime", 'T' }, { "actor", 'T' },
+	    { "at", 'T' } } },
+	{ "assess_run", "id", 1, { { "id", 'I' }, { "as_of", 'T' },
+	    { "rubric_id", 'I' }, { "rubric_year", 'I' },
+	    { "rubric_version", 'I' }, { "inputs_sha256", 'T' },
+	    { "result", 'T' }, { "actor", 'T' }, { "created_at", 'T' } } },
+	{ "assess_score", "run_id, unit_id, item_key", 0, { { "run_id", 'I' },
+	    { "unit_id", 'I' }, { "item_key", 'T' }, { "num", 'I' },
+	    { "den", 'I' }, { "points", 'I' }, { "total", 'I' },
+	    { "rank", 'I' } } },
 };
 #define NTABLES	(sizeof(tables) / sizeof(tables[0]))
 _Static_assert(NTABLES <= STORE_COPY_MAX, "raise STORE_COPY_MAX");

@@ -325,6 +325,23 @@ call ld GET "/api/bulletin?format=html&title=%E9%80%9A%E6%8A%A5"
 code 200 "the 通报 as a page"
 call ld GET "/api/bulletin?format=docx"
 code 200 "the 通报 as DOCX"
+call sup GET /api/assessment/rubric
+code 200 "the default assessment rubric"
+call sup PUT "/api/assessment/rubric?year=2022" '{"note":"2022年度","items":[{"key":"timely","name":"报送及时","kind":"reports_on_time","weight":40},{"key":"late","name":"逾期扣分","kind":"overdue_penalty","weight":10,"per_item":2},{"key":"bonus","name":"加分项","kind":"manual","weight":10}]}'
+code 200 "a new version of the 2022 rubric"
+call sup PUT "/api/assessment/rubric?year=2022" '{"items":[{"key":"x","name":"满意度","kind":"survey","weight":10}]}'
+code 400 "an unknown kind refused"
+call sup POST "/api/assessment/manual?unit_id=$SCJG&item=bonus&points=4.5&reason=%E7%A4%BA%E8%8C%83&name=award.pdf&year=2022" "" --data-binary @"$T/a.pdf"
+code 200 "a manual item's points with evidence"
+call sup POST /api/assessment/run '{"as_of":"2022-04-20"}'
+code 200 "an assessment run"
+call scc GET /api/assessment
+code 200 "a unit's own row of the assessment"
+eq "$(jget '[.units[].unit_id] | join(",")')" "$SCJG" "a clerk sees their unit only"
+call ld GET "/api/assessment?format=csv"
+code 200 "the assessment as CSV"
+call scc POST /api/assessment/run '{}'
+code 403 "a clerk may not compute the assessment"
 
 # Refusals: each must be described, with the error body.
 call - GET /api/plans

@@ -2127,6 +2127,126 @@ test_supervise_ops(void **state)
 	plan_release(&p);
 }
 
+/* The assessment: the seeded default rubric, versions of a year's, manual
+ * scores, the per unit counts, runs with their scores. */
+static void
+test_assess_ops(void **state)
+{
+	struct fx		*f = *state;
+	struct unit		 u;
+	struct assess_rubric	 r, g;
+	struct assess_manual	 m, *mv;
+	struct assess_counts	*cv;
+	struct assess_run	 run, got;
+	struct assess_score	 sc[2];
+	char			 items[] = "{\"items\":[{\"key\":\"a\",\"name\":"
+				    "\"甲\",\"kind\":\"manual\",\"weight\":10}]}";
+	char			 reason[] = "获评省级法治政府建设示范项目";
+	char			 result[] = "{\"units\":[]}";
+	size_t			 n, i;
+	int64_t			 uid;
+
+	make_unit(&u, "sfj", "莘县司法局", "县司法局");
+	assert_int_equal(store_unit_put(f->st, &u, &uid), FZ_OK);
+	unit_release(&u);
+	assert_int_equal(store_assess_rubric_get(f->st, 0, 0, &g), FZ_OK);
+	assert_int_equal(g.version, 1);
+	assert_non_null(strstr(g.items, "\"reports_on_time\""));
+	assess_rubric_release(&g);
+	assert_int_equal(store_assess_rubric_get(f->st, 2022, 0, &g),
+	    FZ_ENOTFOUND);
+
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	memset(&r, 0, sizeof(r));
+	r.year = 2022;
+	r.items = items;
+	snprintf(r.created_by, sizeof(r.created_by), "admin");
+	assert_int_equal(store_assess_rubric_add(f->st, &r), FZ_OK);
+	assert_int_equal(r.version, 1);
+	r.id = 0;
+	assert_int_equal(store_assess_rubric_add(f->st, &r), FZ_OK);
+	assert_int_equal(r.version, 2);
+	assert_int_equal(store_blob_put(f->st, "ab", 2, "AAA="), FZ_OK);
+	memset(&m, 0, sizeof(m));
+	m.year = 2022;
+	m.unit_id = uid;
+	snprintf(m.item_key, sizeof(m.item_key), "a");
+	m.points = 850;
+	m.reason = reason;
+	snprintf(m.name, sizeof(m.name), "批复.pdf");
+	snprintf(m.sha256, sizeof(m.sha256), "ab");
+	m.size = 2;
+	snprintf(m.mime, sizeof(m.mime), "application/pdf");
+	snprintf(m.actor, sizeof(m.actor), "admin");
+	assert_int_equal(store_assess_manual_add(f->st, &m), FZ_OK);
+	assert_true(m.id > 0);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+
+	assert_int_equal(store_assess_rubric_get(f->st, 2022, 0, &g), FZ_OK);
+	assert_int_equal(g.version, 2);
+	assert_int_equal(g.id, r.id);
+	assess_rubric_release(&g);
+	assert_int_equal(store_assess_rubric_get(f->st, 2022, 1, &g), FZ_OK);
+	assert_int_equal(g.version, 1);
+	assess_rubric_release(&g);
+	assert_int_equal(store_assess_manual_list(f->st, 2022, &mv, &n), FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(mv[0].points, 850);
+	assert_string_equal(mv[0].reason, reason);
+	assert_string_equal(mv[0].name, "批复.pdf");
+	assess_manual_release(&mv[0]);
+	free(mv);
+	assert_int_equal(store_assess_manual_list(f->st, 2023, &mv, &n), FZ_OK);
+	assert_int_equal(n, 0);
+	free(mv);
+	assert_int_equal(store_assess_counts(f->st, "2022-12-31", &cv, &n),
+	    FZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(cv[0].unit_id, uid);
+	assert_int_equal(cv[0].findings, 0);
+	assert_int_equal(cv[0].ind_judged, 0);
+	assert_int_equal(cv[0].manual, 1);
+	free(cv);
+
+	assert_int_equal(store_assess_run_get(f->st, 0, &got), FZ_ENOTFOUND);
+	memset(&run, 0, sizeof(run));
+	snprintf(run.as_of, sizeof(run.as_of), "2022-12-31");
+	run.rubric_id = r.id;
+	run.rubric_year = 2022;
+	run.rubric_version = 2;
+	snprintf(run.inputs_sha256, sizeof(run.inputs_sha256), "%064d", 3);
+	run.result = result;
+	snprintf(run.actor, sizeof(run.actor), "admin");
+	memset(sc, 0, sizeof(sc));
+	for (i = 0; i < 2; i++) {
+		sc[i].unit_id = uid;
+		snprintf(sc[i].item_key, sizeof(sc[i].item_key), "k%zu", i);
+		sc[i].num = 2;
+		sc[i].den = 3;
+		sc[i].points = 66667;
+		sc[i].total = 133334;
+		sc[i].rank = 1;
+	}
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	assert_int_equal(store_assess_run_add(f->st, &run, sc, 2), FZ_OK);
+	assert_int_equal(store_commit(f->st), FZ_OK);
+	assert_true(run.id > 0);
+	assert_int_equal(store_assess_run_get(f->st, 0, &got), FZ_OK);
+	assert_int_equal(got.id, run.id);
+	assert_int_equal(got.rubric_version, 2);
+	assert_string_equal(got.result, result);
+	assert_string_equal(got.inputs_sha256, run.inputs_sha256);
+	assess_run_release(&got);
+	assert_int_equal(store_assess_run_get(f->st, run.id + 1, &got),
+	    FZ_ENOTFOUND);
+	/* a unit's item once per run */
+	assert_int_equal(store_begin(f->st), FZ_OK);
+	run.id = 0;
+	sc[1] = sc[0];
+	assert_int_not_equal(store_assess_run_add(f->st, &run, sc, 2), FZ_OK);
+	assert_int_equal(store_rollback(f->st), FZ_OK);
+}
+
 int
 main(void)
 {
@@ -2155,6 +2275,7 @@ main(void)
 		T(test_copy_covers_schema),
 		T(test_supervise_ops),
 		T(test_copy_round_trip),
+		T(test_assess_ops),
 		cmocka_unit_test(test_bad_dsn),
 	};
 #undef T

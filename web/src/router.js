@@ -31,6 +31,7 @@ const routes = [
   { path: '/findings', component: () => import('./views/Findings.vue'), meta: { title: '督察整改', roles: ALL } },
   { path: '/publication', component: () => import('./views/Publication.vue'), meta: { title: '信息公开', roles: ['admin', 'supervisor'] } },
   { path: '/annual-report', component: () => import('./views/AnnualReport.vue'), meta: { title: '年度报告', roles: ['supervisor', 'leader', 'unit_leader', 'clerk'] } },
+  { path: '/assessment', component: () => import('./views/Assessment.vue'), meta: { title: '考核', roles: ['supervisor', 'leader'] } },
   { path: '/:rest(.*)*', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在', roles: ALL } }
 ]
 
