@@ -1466,7 +1466,12 @@ test_indicator_ops(void **state)
 	assert_non_null(strstr(b.ptr, ";decision.complete_rate@1;"));
 	assert_non_null(strstr(b.ptr, "litigation.head_rate@1;"));
 	assert_non_null(strstr(b.ptr, "rating.fix_rate@1;"));
-	assert_non_null(strstr(b.ptr, "enforcer.valid_rate@1;"));
+	/* 0020: 规范率 and 持证执法率, and 执法证件有效率's version 2 (its
+	 * note), the newest listed. */
+	assert_non_null(strstr(b.ptr, "enforcer.valid_rate@2;"));
+	assert_null(strstr(b.ptr, "enforcer.valid_rate@1;"));
+	assert_non_null(strstr(b.ptr, "normative.conform_rate@1;"));
+	assert_non_null(strstr(b.ptr, "enforcement.certified_rate@1;"));
 	assert_int_equal(store_ind_def_get(f->st, "normative.timely_rate", 0,
 	    &d), FZ_OK);
 	assert_string_equal(d.name, "及时率");
