@@ -300,6 +300,9 @@ int		 q_colnull(struct dbq *, int);
 void		 q_reset(struct dbq *);
 /* Copy column i (NULL as "") into a fixed buffer, truncated at n - 1. */
 void		 q_colcpy(struct dbq *, int, char *, size_t);
+/* Bind a text, NULL when NULL or ""; an integer, NULL when 0. */
+void		 q_opt(struct dbq *, int, const char *);
+void		 q_optint(struct dbq *, int, int64_t);
 /* Step to the end, ignoring rows. */
 enum fz_err	 q_run(struct dbq *);
 /* Step once for an integer in column 0; FZ_ENOTFOUND if no row. */
@@ -312,5 +315,33 @@ struct dbq	*q_adhoc(struct store *, const void *owner, int kind,
 		    void (*build)(const void *owner, int kind, struct buf *));
 /* Finalize every kept statement (store_close). */
 void		 q_adhoc_release(struct store *);
+
+/* Collect the rows of an open statement with a reader into a vector
+ * (*v, *n); returns from the caller on a failure. */
+#define COLLECT(q, st, T, v, n, read) do {				\
+	size_t	 cap_ = 0;						\
+	int	 r_;							\
+	while ((r_ = q_step(q)) == 1) {					\
+		VEC_GROW(*(v), *(n), cap_);				\
+		memset(&(*(v))[*(n)], 0, sizeof(T));			\
+		read(q, &(*(v))[(*(n))++]);				\
+	}								\
+	q_reset(q);							\
+	if (r_ < 0)							\
+		return q_err(st);					\
+} while (0)
+
+/* Step once into a record; returns FZ_ENOTFOUND from the caller without
+ * a row. */
+#define ONE(q, st, x, read) do {					\
+	int	 r_ = q_step(q);					\
+	if (r_ == 1)							\
+		read(q, x);						\
+	q_reset(q);							\
+	if (r_ < 0)							\
+		return q_err(st);					\
+	if (r_ == 0)							\
+		return FZ_ENOTFOUND;					\
+} while (0)
 
 #endif

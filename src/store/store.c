@@ -234,6 +234,24 @@ q_colcpy(struct dbq *q, int i, char *out, size_t n)
 }
 
 void
+q_opt(struct dbq *q, int i, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		q_null(q, i);
+	else
+		q_text(q, i, s);
+}
+
+void
+q_optint(struct dbq *q, int i, int64_t v)
+{
+	if (v == 0)
+		q_null(q, i);
+	else
+		q_int(q, i, v);
+}
+
+void
 q_reset(struct dbq *q)
 {
 	q->st->drv->reset(q);

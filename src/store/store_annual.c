@@ -12,15 +12,6 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
-static void
-q_opt_text(struct dbq *q, int i, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		q_null(q, i);
-	else
-		q_text(q, i, s);
-}
-
 enum fz_err
 store_annual_put(struct store *st, struct annual_report *a)
 {
@@ -51,13 +42,13 @@ store_annual_put(struct store *st, struct annual_report *a)
 		q_null(q, 4);
 	else
 		q_int(q, 4, a->published_version);
-	q_opt_text(q, 5, a->content_sha256);
-	q_opt_text(q, 6, a->docx_sha256);
+	q_opt(q, 5, a->content_sha256);
+	q_opt(q, 6, a->docx_sha256);
 	if (a->docx_size == 0)
 		q_null(q, 7);
 	else
 		q_int(q, 7, a->docx_size);
-	q_opt_text(q, 8, a->published_at);
+	q_opt(q, 8, a->published_at);
 	q_text(q, 9, a->updated_at);
 	return q_run_int(q, &a->id);
 }
@@ -201,7 +192,7 @@ store_annual_event_add(struct store *st, struct annual_event *e)
 	q_text(q, 5, e->from_state);
 	q_text(q, 6, e->to_state);
 	q_int(q, 7, e->version);
-	q_opt_text(q, 8, e->reason);
+	q_opt(q, 8, e->reason);
 	return q_run_int(q, &e->id);
 }
 

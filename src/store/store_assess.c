@@ -13,19 +13,6 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
-#define COLLECT(q, st, T, v, n, read) do {				\
-	size_t	 cap_ = 0;						\
-	int	 r_;							\
-	while ((r_ = q_step(q)) == 1) {					\
-		VEC_GROW(*(v), *(n), cap_);				\
-		memset(&(*(v))[*(n)], 0, sizeof(T));			\
-		read(q, &(*(v))[(*(n))++]);				\
-	}								\
-	q_reset(q);							\
-	if (r_ < 0)							\
-		return q_err(st);					\
-} while (0)
-
 void
 assess_rubric_release(struct assess_rubric *r)
 {

@@ -13,48 +13,6 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
-static void
-q_opt(struct dbq *q, int i, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		q_null(q, i);
-	else
-		q_text(q, i, s);
-}
-
-static void
-q_optint(struct dbq *q, int i, int64_t v)
-{
-	if (v == 0)
-		q_null(q, i);
-	else
-		q_int(q, i, v);
-}
-
-#define COLLECT(q, st, T, v, n, read) do {				\
-	size_t	 cap_ = 0;						\
-	int	 r_;							\
-	while ((r_ = q_step(q)) == 1) {					\
-		VEC_GROW(*(v), *(n), cap_);				\
-		memset(&(*(v))[*(n)], 0, sizeof(T));			\
-		read(q, &(*(v))[(*(n))++]);				\
-	}								\
-	q_reset(q);							\
-	if (r_ < 0)							\
-		return q_err(st);					\
-} while (0)
-
-#define ONE(q, st, x, read) do {					\
-	int	 r_ = q_step(q);					\
-	if (r_ == 1)							\
-		read(q, x);						\
-	q_reset(q);							\
-	if (r_ < 0)							\
-		return q_err(st);					\
-	if (r_ == 0)							\
-		return FZ_ENOTFOUND;					\
-} while (0)
-
 /* An UPDATE … RETURNING id that must touch one row. */
 static enum fz_err
 q_run_one(struct dbq *q)

@@ -14,51 +14,6 @@
 #include "fazhi/util.h"
 #include "fazhi/banned.h"
 
-/* The optional text column i, or NULL bound as such. */
-static void
-q_opt(struct dbq *q, int i, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		q_null(q, i);
-	else
-		q_text(q, i, s);
-}
-
-static void
-q_optint(struct dbq *q, int i, int64_t v)
-{
-	if (v == 0)
-		q_null(q, i);
-	else
-		q_int(q, i, v);
-}
-
-/* Collect rows of an open statement with a reader into a vector. */
-#define COLLECT(q, st, T, v, n, read) do {				\
-	size_t	 cap_ = 0;						\
-	int	 r_;							\
-	while ((r_ = q_step(q)) == 1) {					\
-		VEC_GROW(*(v), *(n), cap_);				\
-		memset(&(*(v))[*(n)], 0, sizeof(T));			\
-		read(q, &(*(v))[(*(n))++]);				\
-	}								\
-	q_reset(q);							\
-	if (r_ < 0)							\
-		return q_err(st);					\
-} while (0)
-
-/* Step once into a record; FZ_ENOTFOUND without a row. */
-#define ONE(q, st, x, read) do {					\
-	int	 r_ = q_step(q);					\
-	if (r_ == 1)							\
-		read(q, x);						\
-	q_reset(q);							\
-	if (r_ < 0)							\
-		return q_err(st);					\
-	if (r_ == 0)							\
-		return FZ_ENOTFOUND;					\
-} while (0)
-
 /* Assignments. */
 
 enum fz_err
