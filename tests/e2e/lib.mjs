@@ -85,6 +85,30 @@ export async function signIn (page, login, password = PASSWORD) {
   await page.waitForSelector('[data-test=page-title]')
 }
 
+// Choose an option of an Element Plus select: open it, click the option
+// (the first one when no text is given) and check that the select now
+// shows a value. On a loaded machine the click can land while the
+// dropdown is still opening and select nothing, so it is tried again.
+export async function choose (page, select, text = null) {
+  const sel = typeof select === 'string' ? page.locator(select) : select
+  for (let i = 0; i < 5; i++) {
+    await sel.click()
+    const items = page.locator('.el-select-dropdown__item:visible')
+    const item = text === null ? items.first() : items.filter({ hasText: text }).first()
+    try {
+      await item.waitFor({ state: 'visible', timeout: 5000 })
+      await page.waitForTimeout(150)
+      await item.click({ timeout: 5000 })
+    } catch (e) { /* the dropdown did not open or moved: try again */ }
+    await page.waitForTimeout(200)
+    const shown = sel.locator('.el-select__placeholder:not(.is-transparent)')
+    if (await shown.count() > 0 && (text === null || (await shown.first().textContent()).includes(text))) return
+    await page.keyboard.press('Escape')
+    await page.waitForTimeout(200)
+  }
+  throw new Error(`the select does not take ${text === null ? 'its first option' : text}`)
+}
+
 export async function title (page) {
   return (await page.textContent('[data-test=page-title]')).trim()
 }

@@ -7,13 +7,12 @@
 // task 9 and the dashboard show them with their light; a unit's clerk
 // sees only its own; a clerk's report form offers the task's manual
 // indicators.
-import { test, newPage, signIn, title, assert, eq, BASE, Api } from './lib.mjs'
+import { test, choose, newPage, signIn, title, assert, eq, BASE, Api } from './lib.mjs'
 
 const HEAD = '制定机关,文号,标题,公布日期,报送备案日期,审查完成日期,审查结论,有效期至,清理状态,备注\n'
 
 async function pick (p, item, text) {
-  await p.locator(`[data-test=record-form] .el-form-item:has-text("${item}") .el-select`).click()
-  await p.click(`.el-select-dropdown__item:visible:has-text("${text}")`)
+  await choose(p, `[data-test=record-form] .el-form-item:has-text("${item}") .el-select`, text)
 }
 
 // Type a date into the picker; on a loaded machine the picker can miss

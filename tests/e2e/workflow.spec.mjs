@@ -7,7 +7,7 @@
 // reports when the server asks for it (state "pending"). Skipped, with a
 // SKIP line, while the server has no /api/reports (the routes come from
 // the main branch).
-import { test, skip, newPage, signIn, assert, eq, BASE, Api, missingRoute } from './lib.mjs'
+import { test, skip, choose, newPage, signIn, assert, eq, BASE, Api, missingRoute } from './lib.mjs'
 
 const NAMES = [
   'workflow: a clerk of a responsible unit submits a report with a file',
@@ -112,8 +112,7 @@ export async function run () {
       await p.goto(`${BASE}/review`)
       const row = p.locator('[data-test=review-table] .el-table__row', { hasText: '莘县人民政府办公室' }).first()
       await row.locator('button:has-text("退回")').click()
-      await p.click('.el-dialog .el-select')
-      await p.locator('.el-select-dropdown__item:visible').first().click()
+      await choose(p, '.el-dialog .el-select')
       await p.fill('.el-dialog textarea', '请补充各部门公开文件清单。')
       await p.click('.el-dialog__footer button:has-text("退回")')
       // The dialog closes once the server has returned it (the toast that
