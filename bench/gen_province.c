@@ -6,9 +6,16 @@
  * spread over the units, from a fixed seed. Records are loaded through the
  * engine's own fast path: one transaction of prepared INSERTs on SQLite,
  * COPY on PostgreSQL. The registries it fills are a table (gens[]); prints
- * one key=value line of counts and times on stdout.
+ * one key=value line of counts and times on stdout. With -C DIR -p PLAN it
+ * writes instead, for each county, a kit for its own deployment
+ * (bench/annual-province.sh): DIR/<code>/units.csv (its directory with
+ * short forms), plan.md (PLAN with 莘县 and 聊城市 renamed) and
+ * records.csv (its share of the same records, by unit code).
  * SPDX-License-Identifier: MIT
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +62,8 @@ struct div {
 struct tmpl {
 	char	 code[32];
 	char	 name[128];
+	char	 abbr[256];	/* 简称 */
+	char	 alias[256];	/* 别名 */
 	char	 kind[32];
 	int	 enforcement;
 	char	 parent[32];
@@ -68,6 +77,7 @@ struct gunit {
 	char	 abbr[24];	/* for 文号 */
 	int	 weight;
 	int	 county;	/* index of its county */
+	char	 local[40];	/* its code in its county's own directory */
 };
 
 struct gen {
@@ -79,6 +89,9 @@ struct gen {
 	size_t		 nu, ucap;
 	int		 year;
 	int		 ncounties, ntowns;
+	const char	*kit;		/* -C: the kits' directory */
+	const char	*plan;		/* -p: the plan they rename */
+	char		 (*kitdir)[64];	/* each county's kit directory */
 };
 
 static void
@@ -121,6 +134,8 @@ load_template(struct gen *g, const char *path)
 		t = &g->tm[g->ntm++];
 		snprintf(t->code, sizeof(t->code), "%s", c[0]);
 		snprintf(t->name, sizeof(t->name), "%s", c[1]);
+		snprintf(t->abbr, sizeof(t->abbr), "%s", c[2]);
+		snprintf(t->alias, sizeof(t->alias), "%s", c[3]);
 		snprintf(t->kind, sizeof(t->kind), "%s", c[4]);
 		t->enforcement = str_eq(c[5], "是");
 		snprintf(t->parent, sizeof(t->parent), "%s", c[6]);
@@ -159,7 +174,7 @@ replace(const char *s, const char *from, const char *to, struct buf *out)
 static struct gunit *
 unit_add(struct gen *g, struct store *st, const char *code, const char *name,
     const char *kind, int enforcement, const char *parent,
-    const char *division, int weight, int county)
+    const char *division, int weight, int county, const char *local)
 {
 	struct unit	 u;
 	struct gunit	*gu;
@@ -178,6 +193,7 @@ unit_add(struct gen *g, struct store *st, const char *code, const char *name,
 	if (store_unit_put(st, &u, &gu->id) != FZ_OK)
 		die("unit '%s': %s", name, store_errmsg(st));
 	snprintf(gu->code, sizeof(gu->code), "%s", code);
+	snprintf(gu->local, sizeof(gu->local), "%s", local);
 	gu->weight = weight;
 	gu->county = county;
 	return gu;
@@ -189,19 +205,76 @@ unit_add(struct gen *g, struct store *st, const char *code, const char *name,
  * elsewhere 6 to 20 numbered ones (the statistics' town names are in the
  * data for 莘县 only). Codes: "<division>-<template code>".
  */
+/* A row of a county's units.csv, in the template's columns. */
+static void
+kit_unit(FILE *f, const char *code, const char *name, const char *abbr,
+    const char *alias, const char *kind, int enforcement,
+    const char *parent, const char *division)
+{
+	fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s\n", code, name, abbr, alias, kind,
+	    enforcement ? "是" : "否", parent, division);
+}
+
+/* The county's plan: the reference plan's text with 莘县 and 聊城市 and
+ * the 文号's 莘 renamed. */
+static void
+kit_plan(const struct gen *g, const char *dir, const char *full,
+    const struct div *cty, const struct div *city)
+{
+	struct buf	 src = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+	char		 path[128], head[8], ch[1024];
+	FILE		*f;
+	size_t		 n;
+
+	if ((f = fopen(g->plan, "r")) == NULL)
+		die("cannot open '%s'", g->plan);
+	while ((n = fread(ch, 1, sizeof(ch), f)) > 0)
+		buf_add(&src, ch, n);
+	fclose(f);
+	replace(src.ptr, "莘县", full, &a);
+	replace(a.ptr, "聊城市", city->name, &b);
+	/* 莘政办发 → 临政办发: the county name's first character. */
+	n = (unsigned char)cty->name[0] >= 0xe0 ? 3 : 1;
+	snprintf(head, sizeof(head), "%.*s政", (int)n, cty->name);
+	replace(b.ptr, "莘政", head, &a);
+	snprintf(path, sizeof(path), "%s/plan.md", dir);
+	if ((f = fopen(path, "w")) == NULL || fwrite(a.ptr, 1, a.len, f) !=
+	    a.len || fclose(f) != 0)
+		die("cannot write '%s'", path);
+	buf_release(&src);
+	buf_release(&a);
+	buf_release(&b);
+}
+
 static void
 county_units(struct gen *g, struct store *st, const struct div *cty,
     int county)
 {
 	const struct div	*city = div_find(g, cty->parent);
 	struct buf		 full = BUF_INIT, name = BUF_INIT, tmp = BUF_INIT;
-	char			 code[64], parent[64], div[40];
+	struct buf		 abbr = BUF_INIT, alias = BUF_INIT;
+	char			 code[64], parent[64], div[40], path[128];
 	size_t			 i;
 	int			 shen = str_eq(cty->code, "371522"), n, k;
 	int			 district;
+	FILE			*kit = NULL;
 
 	if (city == NULL)
 		die("no city for '%s'", cty->code);
+	if (g->kit != NULL) {
+		g->kitdir = xreallocarray(g->kitdir, (size_t)county + 1,
+		    sizeof(*g->kitdir));
+		snprintf(g->kitdir[county], sizeof(g->kitdir[county]),
+		    "%s/%s", g->kit, cty->code);
+		if (mkdir(g->kitdir[county], 0777) != 0 && errno != EEXIST)
+			die("cannot make '%s'", g->kitdir[county]);
+		snprintf(path, sizeof(path), "%s/units.csv",
+		    g->kitdir[county]);
+		if ((kit = fopen(path, "w")) == NULL)
+			die("cannot write '%s'", path);
+		fprintf(kit, "编码,名称,简称,别名,类型,行政执法主体,上级单位,"
+		    "区划代码\n");
+	}
 	district = str_endswith(cty->name, "区");
 	/* 济南市历下区, but 莘县 and 临清市 as they are. */
 	if (district)
@@ -231,8 +304,17 @@ county_units(struct gen *g, struct store *st, const struct div *cty,
 		w = t->town ? 4 : str_eq(t->kind, "政府部门") ? 10 :
 		    str_eq(t->kind, "其他") ? 3 : 1;
 		unit_add(g, st, code, name.ptr, t->kind, t->enforcement,
-		    parent, div, w, county);
+		    parent, div, w, county, t->code);
 		g->ntowns += t->town;
+		if (kit != NULL) {
+			replace(t->abbr, "莘县", full.ptr, &tmp);
+			replace(tmp.ptr, "聊城市", city->name, &abbr);
+			replace(t->alias, "莘县", full.ptr, &tmp);
+			replace(tmp.ptr, "聊城市", city->name, &alias);
+			kit_unit(kit, t->code, name.ptr, abbr.ptr, alias.ptr,
+			    t->kind, t->enforcement, t->parent, t->town ?
+			    t->code : cty->code);
+		}
 	}
 	if (!shen) {
 		n = 6 + pick(15);
@@ -245,13 +327,29 @@ county_units(struct gen *g, struct store *st, const struct div *cty,
 			    "街道办事处" : "镇人民政府");
 			snprintf(parent, sizeof(parent), "%s-xzf", cty->code);
 			unit_add(g, st, code, name.ptr, sub ? "街道" : "镇", 1,
-			    parent, code, 4, county);
+			    parent, code, 4, county, code);
 			g->ntowns++;
+			if (kit != NULL) {
+				/* 第3镇, as the plan's towns are called by
+				 * their short names. */
+				buf_reset(&abbr);
+				buf_addf(&abbr, "第%d%s", k, sub ? "街道" :
+				    "镇");
+				kit_unit(kit, code, name.ptr, abbr.ptr, "",
+				    sub ? "街道" : "镇", 1, "xzf", code);
+			}
 		}
+	}
+	if (kit != NULL) {
+		if (fclose(kit) != 0)
+			die("cannot write '%s'", path);
+		kit_plan(g, g->kitdir[county], full.ptr, cty, city);
 	}
 	buf_release(&full);
 	buf_release(&name);
 	buf_release(&tmp);
+	buf_release(&abbr);
+	buf_release(&alias);
 }
 
 /* Dates as days since 1970-01-01 (proleptic Gregorian). */
@@ -524,11 +622,51 @@ load_pg(const char *dsn, const struct gen *g, const struct gen_reg *r,
 	buf_release(&b);
 }
 
+/*
+ * -C: the same records, drawn in the same order, written to the county
+ * of their unit as CSV (unit code, then the cells; no NULL in CSV: an
+ * empty cell is one). The kit's loader maps codes to its own unit ids.
+ */
+static void
+load_kit(const struct gen *g, const struct gen_reg *r, long nrec,
+    const int64_t *cum, int *seq)
+{
+	FILE		**f = xcalloc((size_t)g->ncounties, sizeof(*f));
+	struct cells	 c;
+	char		 path[128];
+	long		 k;
+	int		 i;
+
+	for (i = 0; i < g->ncounties; i++) {
+		snprintf(path, sizeof(path), "%s/records-%s.csv",
+		    g->kitdir[i], r->registry);
+		if ((f[i] = fopen(path, "w")) == NULL)
+			die("cannot write '%s'", path);
+	}
+	for (k = 0; k < nrec; k++) {
+		size_t u = pick_unit(cum, g->nu);
+		FILE *o = f[g->u[u].county];
+
+		r->row(g, &g->u[u], ++seq[u], &c);
+		fputs(g->u[u].local, o);
+		for (i = 1; i < r->ncols; i++) {
+			if (c.v[i] != NULL && strpbrk(c.v[i], ",\"\n") != NULL)
+				die("cell '%s' needs quoting", c.v[i]);
+			fprintf(o, ",%s", c.v[i] != NULL ? c.v[i] : "");
+		}
+		fputc('\n', o);
+	}
+	for (i = 0; i < g->ncounties; i++)
+		if (fclose(f[i]) != 0)
+			die("cannot write the records of county %d", i);
+	free(f);
+}
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-s seed] [-n records] [-y year] DSN "
-	    "DIVISIONS.csv UNITS.csv\n", prog);
+	fprintf(stderr, "usage: %s [-s seed] [-n records] [-y year] "
+	    "[-C DIR -p PLAN] DSN DIVISIONS.csv UNITS.csv\n", prog);
 	exit(2);
 }
 
@@ -549,8 +687,14 @@ main(int argc, char **argv)
 	prog = "gen_province";
 	memset(&g, 0, sizeof(g));
 	g.year = 2022;
-	while ((c = getopt(argc, argv, "s:n:y:")) != -1) {
+	while ((c = getopt(argc, argv, "C:p:s:n:y:")) != -1) {
 		switch (c) {
+		case 'C':
+			g.kit = optarg;
+			break;
+		case 'p':
+			g.plan = optarg;
+			break;
 		case 's':
 			if (str_toint(optarg, 0, 1 << 30, &x) != FZ_OK)
 				usage();
@@ -570,8 +714,10 @@ main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (argc - optind != 3)
+	if (argc - optind != 3 || (g.kit == NULL) != (g.plan == NULL))
 		usage();
+	if (g.kit != NULL && mkdir(g.kit, 0777) != 0 && errno != EEXIST)
+		die("cannot make '%s'", g.kit);
 	dsn = argv[optind];
 	rng_state = (uint64_t)seed;
 	load_divisions(&g, argv[optind + 1]);
@@ -627,7 +773,9 @@ main(int argc, char **argv)
 	for (i = 0; i < NELEM(gens); i++) {
 		if (registry_find(gens[i].registry) == NULL)
 			die("no registry '%s'", gens[i].registry);
-		if (store_dsn_is_pg(dsn))
+		if (g.kit != NULL)
+			load_kit(&g, &gens[i], nrec, cum, seq);
+		else if (store_dsn_is_pg(dsn))
 			load_pg(dsn, &g, &gens[i], nrec, cum, seq);
 		else
 			load_sqlite(str_startswith(dsn, "sqlite:") ? dsn + 7 :
@@ -643,5 +791,6 @@ main(int argc, char **argv)
 	free(g.u);
 	free(g.div);
 	free(g.tm);
+	free(g.kitdir);
 	return 0;
 }

@@ -5,7 +5,10 @@
  * for every assignment and month a report taken through the real workflow
  * (core_report_save, _submit, _approve, _review, core_evidence_add,
  * core_remind), with dates given as the "today" arguments, from a fixed
- * seed. Prints one key=value line of counts and times on stdout.
+ * seed. Prints one key=value line of counts and times on stdout. -q
+ * makes four quarterly periods instead; -u keeps a share of the units
+ * that carry tasks writing reports (the others never report: 未报), so a
+ * province of counties can be made in minutes (bench/annual-province.sh).
  * SPDX-License-Identifier: MIT
  */
 #include <stdarg.h>
@@ -24,7 +27,7 @@
 #include "fazhi/banned.h"
 
 #define PASSWORD	"bench-password-2022"
-#define MONTHS		12
+#define MONTHS		12	/* at most: monthly periods */
 #define TODAY		"2022-12-20"	/* the day the benchmark's server lives */
 
 
@@ -78,6 +81,7 @@ struct person {
 struct unit_people {
 	int64_t		 unit_id;
 	const char	*code;
+	int		 reports;	/* in the share that writes reports */
 	struct person	 clerk, leader;
 };
 
@@ -113,6 +117,8 @@ struct gen {
 	struct unit		*units;		/* the directory */
 	size_t			 nunits;
 	struct period		 per[MONTHS];
+	int			 nper;		/* 12 monthly or 4 quarterly */
+	int			 share;		/* per mille of units reporting */
 	/* counts */
 	long			 saves, submits, approves, send_backs;
 	long			 accepts, returns, evidence, late, missing;
@@ -283,13 +289,14 @@ write_report(struct gen *g, struct job *j, int month)
 	char			 m[32];
 	size_t			 nm = task_measures(g, a->task_id);
 	int			 r = pick(1000), nev = 0, k;
+	int			 last = month * MONTHS / g->nper;	/* its month */
 
 	/* The year moves on: more done towards December. */
 	if (r < 30)
 		progress = "blocked";
-	else if (r < 30 + 40 + month * 25)
+	else if (r < 30 + 40 + last * 25)
 		progress = "done";
-	else if (r < 30 + 40 + month * 25 + 60)
+	else if (r < 30 + 40 + last * 25 + 60)
 		progress = "not_started";
 	else
 		progress = "in_progress";
@@ -316,7 +323,7 @@ write_report(struct gen *g, struct job *j, int month)
 	else if (chance(150))
 		nev = 1;
 	for (k = 1; k <= nev; k++)
-		evidence_add(g, &u->clerk, j->report, u, month, k);
+		evidence_add(g, &u->clerk, j->report, u, last, k);
 	buf_release(&b);
 }
 
@@ -384,8 +391,8 @@ review(struct gen *g, struct job *j, int month, const char *today)
 		    &dg), &dg, "revise");
 		g->saves++;
 		if (r == 1)	/* 缺少佐证材料 */
-			evidence_add(g, &u->clerk, j->report, u, month,
-			    10 + i);
+			evidence_add(g, &u->clerk, j->report, u,
+			    month * MONTHS / g->nper, 10 + i);
 		day_add(today, 2 + i * 2, later);
 		check(core_report_submit(g->st, &u->clerk.ac, j->report, later,
 		    &dg), &dg, "submit again");
@@ -408,12 +415,12 @@ review(struct gen *g, struct job *j, int month, const char *today)
  * December (due 10 January) reports are still coming in.
  */
 static void
-decide(struct job *j, int month)
+decide(struct job *j, int month, int nper)
 {
 	int	 r = pick(1000);
 
 	memset(j, 0, sizeof(*j));
-	if (month == MONTHS) {
+	if (month == nper) {
 		if (r < 420)
 			j->fate = F_NONE;
 		else if (r < 640)
@@ -431,9 +438,9 @@ decide(struct job *j, int month)
 		j->fate = F_NONE;
 	else if (r < 50)
 		j->fate = F_DRAFT;
-	else if (month == MONTHS - 1 && r < 60)
+	else if (month == nper - 1 && r < 60)
 		j->fate = F_PENDING;
-	else if (month == MONTHS - 1 && r < 110)
+	else if (month == nper - 1 && r < 110)
 		j->fate = F_SUBMITTED;
 	else if (r < 62)
 		j->fate = F_RETURNED;
@@ -475,8 +482,12 @@ month_run(struct gen *g, int month, struct job *jobs)
 	/* Nobody sends after the server's today. */
 	late_max = end - due - 1 < 14 ? end - due - 1 : 14;
 	for (i = 0; i < g->nasg; i++) {
-		decide(&jobs[i], month);
+		decide(&jobs[i], month, g->nper);
 		jobs[i].asg = i;
+		/* Outside the share: the dice are thrown all the same, so
+		 * the share changes nothing for the units inside it. */
+		if (!people_of(g, g->asg[i].unit_id)->reports)
+			jobs[i].fate = F_NONE;
 		if (jobs[i].fate == F_NONE) {
 			g->missing++;
 			continue;
@@ -488,7 +499,7 @@ month_run(struct gen *g, int month, struct job *jobs)
 		}
 		/* On time: from the period's end to the deadline; December's
 		 * early ones before 20 December. */
-		if (month == MONTHS)
+		if (month == g->nper)
 			date_from_days(due - 21 - 10 + pick(11), today);
 		else if (!jobs[i].late)
 			date_from_days(due - pick(10), today);
@@ -497,7 +508,7 @@ month_run(struct gen *g, int month, struct job *jobs)
 		memcpy(jobs[i].sent, today, sizeof(today));
 		send_report(g, &jobs[i], today, jobs[i].fate != F_PENDING);
 	}
-	if (month == MONTHS)
+	if (month == g->nper)
 		goto review;
 	/* The day after the deadline fazhi remind records what is missing
 	 * (the late ones among it) and reminds the units. */
@@ -541,16 +552,17 @@ collect_period(const struct period *p, void *arg)
 	struct gen	*g = arg;
 	int		 m;
 
-	/* "2022年3月" → 3; periods are generated in order anyway. */
+	/* Starts 2022-03-01 → the 3rd month, or the 1st quarter. */
 	if (sscanf(p->starts, "2022-%d-", &m) == 1 && m >= 1 && m <= MONTHS)
-		g->per[m - 1] = *p;
+		g->per[(m - 1) / (MONTHS / g->nper)] = *p;
 	return 0;
 }
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-s seed] DSN PLAN UNITS.csv\n", prog);
+	fprintf(stderr, "usage: %s [-q] [-s seed] [-u share‰] DSN PLAN "
+	    "UNITS.csv\n", prog);
 	exit(2);
 }
 
@@ -564,14 +576,25 @@ main(int argc, char **argv)
 	struct diags		 dg = { 0 };
 	struct job		*jobs;
 	double			 t0, t_setup, t_people, t_work;
-	long long		 seed = 2022;
+	long long		 seed = 2022, x;
 	size_t			 i, k;
 	int			 c, v = 0, n = 0, month, quiet_env;
 	char			 login[40];
 
 	prog = "gen_year";
-	while ((c = getopt(argc, argv, "s:")) != -1) {
+	memset(&g, 0, sizeof(g));
+	g.nper = MONTHS;
+	g.share = 1000;
+	while ((c = getopt(argc, argv, "qs:u:")) != -1) {
 		switch (c) {
+		case 'q':
+			g.nper = 4;
+			break;
+		case 'u':
+			if (str_toint(optarg, 1, 1000, &x) != FZ_OK)
+				usage();
+			g.share = (int)x;
+			break;
 		case 's':
 			if (str_toint(optarg, 0, INT64_MAX, &seed) != FZ_OK)
 				usage();
@@ -583,7 +606,6 @@ main(int argc, char **argv)
 	if (argc - optind != 3)
 		usage();
 	rng_state = (uint64_t)seed;
-	memset(&g, 0, sizeof(g));
 	plan_init(&g.plan);
 
 	/* The unit directory and the plan, as fazhi init / units import /
@@ -609,13 +631,14 @@ main(int argc, char **argv)
 	plan_release(&g.plan);
 	if (store_plan_get(g.st, g.plan_id, &g.plan) != FZ_OK)
 		die("plan: %s", store_errmsg(g.st));
-	check(core_periods_generate(g.st, g.plan_id, 0, 10, 0, "bench", &dg),
+	check(core_periods_generate(g.st, g.plan_id, g.nper == 4, 10, 0,
+	    "bench", &dg),
 	    &dg, "periods");
 	if (store_period_iter(g.st, g.plan_id, collect_period, &g) != FZ_OK)
 		die("periods: %s", store_errmsg(g.st));
-	for (i = 0; i < MONTHS; i++)
+	for (i = 0; i < (size_t)g.nper; i++)
 		if (g.per[i].id == 0)
-			die("no period for month %zu", i + 1);
+			die("no period %zu", i + 1);
 	if (store_assignment_list(g.st, g.plan_id, 0, 0, &g.asg, &g.nasg) !=
 	    FZ_OK)
 		die("assignments: %s", store_errmsg(g.st));
@@ -644,6 +667,9 @@ main(int argc, char **argv)
 		memset(&g.up[g.nup], 0, sizeof(g.up[g.nup]));
 		g.up[g.nup].unit_id = dir.v[k].id;
 		g.up[g.nup].code = xstrdup(dir.v[k].code);
+		/* Spread the share evenly over the directory's order. */
+		g.up[g.nup].reports = (g.nup + 1) * (size_t)g.share / 1000 >
+		    g.nup * (size_t)g.share / 1000;
 		snprintf(login, sizeof(login), "c-%s", dir.v[k].code);
 		person_add(&g, &g.up[g.nup].clerk, login, "联络员",
 		    dir.v[k].code, STAFF_CLERK);
@@ -662,23 +688,25 @@ main(int argc, char **argv)
 	if (!quiet_env)
 		unsetenv("FAZHI_NO_PROGRESS");
 	jobs = xcalloc(g.nasg, sizeof(*jobs));
-	g.nsteps = (long)g.nasg * 3 * MONTHS;	/* save, send, review: roughly */
+	g.nsteps = (long)g.nasg * 3 * g.nper;	/* save, send, review: roughly */
 	progress_start(&g.pr, "gen_year", (uint64_t)g.nsteps);
 	t0 = now();
-	for (month = 1; month <= MONTHS; month++)
+	for (month = 1; month <= g.nper; month++)
 		month_run(&g, month, jobs);
 	/* The nightly fazhi remind of 20 December. */
 	remind(&g, TODAY);
 	t_work = now() - t0;
 	progress_end(&g.pr);
 
-	printf("backend=%s assignments=%zu units_with_tasks=%zu accounts=%zu "
-	    "periods=%d reports=%lld events=%lld evidence=%lld blobs=%lld "
+	for (i = 0, k = 0; i < g.nup; i++)
+		k += (size_t)g.up[i].reports;
+	printf("backend=%s assignments=%zu units_with_tasks=%zu "
+	    "units_reporting=%zu accounts=%zu periods=%d reports=%lld events=%lld evidence=%lld blobs=%lld "
 	    "missed=%lld notices=%lld audit=%lld saves=%ld submits=%ld "
 	    "approves=%ld send_backs=%ld returns=%ld accepts=%ld late=%ld "
 	    "unsent=%ld seed=%lld setup_s=%.2f people_s=%.2f work_s=%.2f "
-	    "calls_per_s=%.0f\n", store_backend(g.st), g.nasg, g.nup,
-	    g.nup * 2 + 3, MONTHS,
+	    "calls_per_s=%.0f\n", store_backend(g.st), g.nasg, g.nup, k,
+	    g.nup * 2 + 3, g.nper,
 	    count(g.st, "SELECT count(*) FROM report"),
 	    count(g.st, "SELECT count(*) FROM report_event"),
 	    count(g.st, "SELECT count(*) FROM evidence"),
