@@ -157,7 +157,7 @@ out=${BENCH_OUT:-bench/results/$(date -u +%Y-%m-%d)-annual-province-$host.md}
 {
 	echo "# Annual report of every county: $(date -u '+%Y-%m-%d %H:%M UTC'), $host"
 	echo
-	echo "Made by \`bench/annual-province.sh\` at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)')."
+	echo "Made by \`bench/annual-province.sh\` at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src include Makefile bench/*.c bench/*.h bench/*.sh || echo ' (with uncommitted changes to the code)')."
 	echo "$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) CPUs; $($CC --version | head -1), \`$OPT\`; SQLite $(sqlite3 --version | cut -d' ' -f1)."
 	echo "Load average: $load_start at the start, $load_gen after the generation, $load_end at the end."
 	echo
