@@ -701,7 +701,8 @@ main(int argc, char **argv)
 	for (i = 0, k = 0; i < g.nup; i++)
 		k += (size_t)g.up[i].reports;
 	printf("backend=%s assignments=%zu units_with_tasks=%zu "
-	    "units_reporting=%zu accounts=%zu periods=%d reports=%lld events=%lld evidence=%lld blobs=%lld "
+	    "units_reporting=%zu accounts=%zu periods=%d reports=%lld "
+	    "events=%lld evidence=%lld blobs=%lld "
 	    "missed=%lld notices=%lld audit=%lld saves=%ld submits=%ld "
 	    "approves=%ld send_backs=%ld returns=%ld accepts=%ld late=%ld "
 	    "unsent=%ld seed=%lld setup_s=%.2f people_s=%.2f work_s=%.2f "
