@@ -22,8 +22,8 @@ if [ ! -x "$bin" ] || [ scripts/demo-year.c -nt "$bin" ] ||
 	make -s --no-print-directory BUILD="$build" SAN="$san" \
 	    ${OPT:+OPT="$OPT"} "$build/libfazhi.a" >&2
 	# shellcheck disable=SC2046
-	cc $(mkvar ALL_CFLAGS) -o "$bin.tmp" scripts/demo-year.c \
+	cc $(mkvar ALL_CFLAGS) -o "$bin.$$" scripts/demo-year.c \
 	    "$build/libfazhi.a" $(mkvar LDFLAGS) $(mkvar PKG_LIBS)
-	mv "$bin.tmp" "$bin"
+	mv "$bin.$$" "$bin"
 fi
 exec "$bin" ${DEMO_PASSWORD:+-p "$DEMO_PASSWORD"} "$dsn" "$data"

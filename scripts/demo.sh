@@ -13,7 +13,7 @@
 # 15 February 2023: the annual report is being drafted and the
 # departments' own reports are due on 1 March. FAZHI_DEMO_TODAY overrides
 # the date, FAZHI_DEMO_LISTEN the address; FAZHI_DEMO_NO_SERVE=1 stops
-# after loading (tests).
+# after loading and FAZHI_DEMO_DB=PATH|DSN loads another store (tests).
 # Usage: scripts/demo.sh BUILD_DIR
 # SPDX-License-Identifier: MIT
 set -eu
@@ -25,8 +25,12 @@ listen=${FAZHI_DEMO_LISTEN:-127.0.0.1:8080}
 year=data/demo/2022
 pw=fazhi-demo-2022
 
-mkdir -p "$(dirname "$db")"
-rm -f "$db" "$db-wal" "$db-shm"
+cd "$(dirname "$0")/.."
+case $db in
+*://*) ;;		# a PostgreSQL DSN (tests): a new, empty database
+*)	mkdir -p "$(dirname "$db")"
+	rm -f "$db" "$db-wal" "$db-shm" ;;
+esac
 "$fazhi" init --db "$db"
 "$fazhi" divisions import --db "$db" data/divisions/shandong.csv
 "$fazhi" units import --db "$db" data/units/shenxian.csv
@@ -68,7 +72,8 @@ done
 
 # 督察: a 市级督察 finding rectified, checked and closed (销号); a 县级督察
 # finding still open.
-ev=$(dirname "$db")/整改佐证材料.pdf
+tmp=$(mktemp -d)
+ev=$tmp/整改佐证材料.pdf
 printf '%%PDF-1.4\n%% 演示数据，均为虚构：整改佐证材料\n' >"$ev"
 "$fazhi" finding add --db "$db" --source 市级督察 --found 2022-08-16 \
     --deadline 2022-10-31 --doc-no 聊法督〔2022〕7号 \
@@ -87,7 +92,7 @@ printf '%%PDF-1.4\n%% 演示数据，均为虚构：整改佐证材料\n' >"$ev"
     --description "镇村两级电子政务外网未实现全覆盖，23个行政村尚未接入" \
     --requirement "制定接入计划，2023年3月底前完成剩余行政村接入" \
     --unit zfb --unit 371522103 --task 21 >/dev/null
-rm -f "$ev"
+rm -rf "$tmp"
 
 # The public portal: the plan with its progress and indicators.
 "$fazhi" portal publish --db "$db" --plan 1 \
