@@ -13,8 +13,8 @@ data=${3:-data/demo/2022}
 bin=$build/demo-year
 san=${SAN:-0}
 case $build in *san*) san=1 ;; esac
-if [ ! -x "$bin" ] || [ scripts/demo-year.c -nt "$bin" ] ||
-    [ "$build/libfazhi.a" -nt "$bin" ]; then
+if [ ! -x "$bin" ] || [ -n "$(find scripts/demo-year.c "$build/libfazhi.a" \
+    -newer "$bin" 2>/dev/null)" ]; then
 	# shellcheck disable=SC2016
 	mkvar() { printf 'print-%%:\n\t@echo $($*)\n' |
 	    make -s --no-print-directory -f Makefile -f - BUILD="$build" \

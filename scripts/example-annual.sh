@@ -6,6 +6,7 @@
 # only a person can write) written as an editor would, then submit,
 # approve and publish; the published DOCX, its pages as PNG (LibreOffice
 # headless, then pdftoppm) and the hash fazhi stored when publishing.
+# Needs jq, soffice and pdftoppm (scripts/deps.sh test).
 # Usage: scripts/example-annual.sh BUILD_DIR [OUT_DIR]
 # SPDX-License-Identifier: MIT
 set -eu
