@@ -262,6 +262,29 @@ is_progress(const char *s)
 	    str_eq(s, "done") || str_eq(s, "blocked");
 }
 
+/* "2,3": measure numbers of a task with n measures, or "" (none). */
+static int
+measures_ok(const char *s, size_t n)
+{
+	char		 num[8];
+	long long	 v;
+	size_t		 len;
+
+	while (*s != '\0') {
+		len = strcspn(s, ",");
+		if (len == 0 || len >= sizeof(num))
+			return 0;
+		memcpy(num, s, len);
+		num[len] = '\0';
+		if (str_toint(num, 1, (long long)n, &v) != FZ_OK)
+			return 0;
+		s += len;
+		if (*s == ',' && *++s == '\0')
+			return 0;
+	}
+	return 1;
+}
+
 /* One line: 季度|任务|单位|进展|措施|报送日|审核|其他|进展情况 */
 static void
 parse_rep(struct demo *d, struct rep *r, char *line)
@@ -302,21 +325,10 @@ parse_rep(struct demo *d, struct rep *r, char *line)
 		die("%s:%d: 进展“%s”应为 not_started、in_progress、done 或 "
 		    "blocked", d->rpath, r->line, f[3]);
 	r->progress = f[3];
-	for (n = 0, i = 0; f[4][i] != '\0'; i++)
-		if (f[4][i] != ',' && (f[4][i] < '0' || f[4][i] > '9'))
-			n = 1;
-	if (n)
-		die("%s:%d: 措施“%s”应写成序号列表，如 2,3", d->rpath, r->line,
-		    f[4]);
 	r->measures = f[4];
-	for (x[0] = f[4]; *x[0] != '\0';) {
-		n = strcspn(x[0], ",");
-		if (n == 0 || n > 3 || (v = strtol(x[0], NULL, 10)) < 1 ||
-		    (size_t)v > t->nmeasures)
-			die("%s:%d: 第%d项任务只有 %zu 项措施：“%s”", d->rpath,
-			    r->line, r->task, t->nmeasures, f[4]);
-		x[0] += n + (x[0][n] == ',');
-	}
+	if (!measures_ok(f[4], t->nmeasures))
+		die("%s:%d: 第%d项任务只有 %zu 项措施：“%s”", d->rpath, r->line,
+		    r->task, t->nmeasures, f[4]);
 	r->period_id = d->per[r->q - 1].id;
 	if (str_eq(f[5], "-"))
 		r->sent[0] = '\0';
@@ -490,60 +502,62 @@ read_reports(struct demo *d, struct buf *b)
 }
 
 /*
- * The first new account goes through core_account_add(); the others get
- * the same password, so they share its Argon2id hash (one costs about
- * 0.4 s) and are stored as core_account_add() stores them.
+ * A new account: the first goes through core_account_add(); the others
+ * get the same password, so they share its Argon2id hash (*hash; one
+ * costs about 0.4 s) and are stored as core_account_add() stores them.
  */
+static void
+person_create(struct demo *d, struct person *p, const char *password,
+    char **hash)
+{
+	struct role_spec	 rs = { p->unit, p->role };
+	struct account_spec	 as = { p->login, p->name, password, 0, &rs, 1 };
+	struct account_role	 r;
+	struct account		 a;
+	struct diags		 dg = { 0 };
+
+	if (*hash == NULL) {
+		check(core_account_add(d->st, &as, "demo", &dg), &dg, d, NULL,
+		    p->login);
+	} else {
+		memset(&a, 0, sizeof(a));
+		memset(&r, 0, sizeof(r));
+		r.unit_id = unit_by_code(d, p->unit)->id;
+		r.role = p->role;
+		a.login = p->login;
+		a.name = p->name;
+		a.password_hash = *hash;
+		a.roles = &r;
+		a.nroles = 1;
+		if (store_begin(d->st) != FZ_OK ||
+		    store_account_put(d->st, &a) != FZ_OK ||
+		    store_audit(d->st, "demo", "account.add", p->login,
+		    "1 个角色") != FZ_OK || store_commit(d->st) != FZ_OK)
+			die("%s: %s", p->login, store_errmsg(d->st));
+	}
+	if (store_account_get(d->st, p->login, &p->a) != FZ_OK)
+		die("%s: %s", p->login, store_errmsg(d->st));
+	if (*hash == NULL)
+		*hash = xstrdup(p->a.password_hash);
+	d->created++;
+}
+
+/* Every account of accounts.csv, loaded or created, and its actor. */
 static void
 people_load(struct demo *d, const char *password)
 {
-	struct diags	 dg = { 0 };
 	char		*hash = NULL;
 	size_t		 i;
 
 	for (i = 0; i < d->npeople; i++) {
 		struct person	*p = &d->people[i];
-		struct role_spec rs = { p->unit, p->role };
-		struct account_spec as = { p->login, p->name, password, 0,
-				    &rs, 1 };
-		struct account_role r;
-		struct account	 a;
 
 		memset(&p->a, 0, sizeof(p->a));
-		if (store_account_get(d->st, p->login, &p->a) == FZ_OK)
-			goto actor;
-		account_release(&p->a);
-		memset(&p->a, 0, sizeof(p->a));
-		if (hash == NULL) {
-			check(core_account_add(d->st, &as, "demo", &dg), &dg,
-			    d, NULL, p->login);
-			if (store_account_get(d->st, p->login, &p->a) != FZ_OK)
-				die("%s: %s", p->login, store_errmsg(d->st));
-			hash = xstrdup(p->a.password_hash);
-		} else {
-			memset(&a, 0, sizeof(a));
-			memset(&r, 0, sizeof(r));
-			r.unit_id = unit_by_code(d, p->unit)->id;
-			r.role = p->role;
-			a.login = p->login;
-			a.name = p->name;
-			a.password_hash = hash;
-			a.roles = &r;
-			a.nroles = 1;
-			if (store_begin(d->st) != FZ_OK ||
-			    store_account_put(d->st, &a) != FZ_OK ||
-			    store_audit(d->st, "demo", "account.add", p->login,
-			    "1 个角色") != FZ_OK || store_commit(d->st) != FZ_OK)
-				die("%s: %s", p->login, store_errmsg(d->st));
-			if (store_account_get(d->st, p->login, &p->a) != FZ_OK)
-				die("%s: %s", p->login, store_errmsg(d->st));
+		if (store_account_get(d->st, p->login, &p->a) != FZ_OK) {
+			account_release(&p->a);
+			memset(&p->a, 0, sizeof(p->a));
+			person_create(d, p, password, &hash);
 		}
-		d->created++;
-actor:
-		account_release(&p->a);
-		memset(&p->a, 0, sizeof(p->a));
-		if (store_account_get(d->st, p->login, &p->a) != FZ_OK)
-			die("%s: %s", p->login, store_errmsg(d->st));
 		core_actor_of(&p->a, &p->ac);
 	}
 	free(hash);
@@ -804,11 +818,7 @@ main(int argc, char **argv)
 	read_accounts(&d);
 	read_reports(&d, &text);
 
-	setenv("FAZHI_NO_PROGRESS", "1", 1);	/* core's own bars */
 	people_load(&d, password);
-	unsetenv("FAZHI_NO_PROGRESS");
-	if (getenv("DEMO_QUIET") != NULL)
-		setenv("FAZHI_NO_PROGRESS", "1", 1);
 	progress_start(&d.pr, "演示数据", (uint64_t)(d.nevs + d.nreps));
 	/* Drafts (written, never sent) first: no date matters. */
 	for (i = 0; i < d.nreps; i++)
