@@ -4,7 +4,7 @@
 # the 2022–2026 working-day calendar, the reference plan and its quarterly
 # reporting periods, one account per role on a few units, and then a whole
 # year 2022 of fictional work (data/demo/2022, 演示数据，均为虚构): 156
-# progress reports of 20 units taken through the real workflow by
+# progress reports of 18 units taken through the real workflow by
 # scripts/demo-year.sh, the registries (规范性文件, 重大行政决策, 行政应诉,
 # 行政复议, 好差评, 执法人员, 执法决定, 活动, 证明事项), the indicators
 # computed as of 2022-12-31, two 督察 findings (one closed, one open) and
