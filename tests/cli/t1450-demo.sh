@@ -92,9 +92,13 @@ eq "$(jq -r '.indicators[] | select(.definition.key == "normative.timely_rate")
     | "\(.value.numerator)/\(.value.denominator) \(.value.value_text) \(.met)"' "$T/ind.json")" \
     "8/9 88.9% false" "及时率 computed as of 2022-12-31: 88.9%, below the 100% target"
 
-# 督察 findings and the portal.
+# 督察 findings and the portal. (finding list, remind and escalate read
+# the store of $FAZHI_DB like every command: they used to refuse it.)
 eq "$(sql "SELECT count(*) FROM finding")" 2 "two findings"
-"$FAZHI" finding list --db "$DB" >"$T/findings"
+FAZHI_DB="$DB" "$FAZHI" finding list >"$T/findings" 2>"$T/err"
+eq "$?:$(cat "$T/err")" "0:" "finding list reads the store of \$FAZHI_DB"
+check "remind --dry-run on the store of \$FAZHI_DB" env FAZHI_DB="$DB" \
+    "$FAZHI" remind --dry-run --today 2023-02-15
 has "$T/findings" "已销号" "one finding closed (销号)"
 has "$T/findings" "待整改" "one finding still open"
 "$FAZHI" portal show --db "$DB" >"$T/portal"
