@@ -1,17 +1,10 @@
 /*
- * demo-year.c: puts the demonstration year (data/demo/2022/reports.txt)
- * through the real reporting workflow: the unit's 联络员 saves the report,
- * uploads its evidence and submits it, the unit's 负责人 approves (or sends
- * it back once), the 依法治县办 accepts or returns it with a coded reason,
- * and core_remind records what is missing after each deadline. It calls
- * the core functions the HTTP handlers call (core_report_save, _submit,
- * _approve, _review, core_evidence_add, core_remind) with the data's dates
- * as "today", in date order, as bench/gen_year.c does. C rather than a
- * node script over HTTP: the handlers are thin wrappers around exactly
- * these calls, the loader then runs on both store backends and in the
- * test suite without node or a server per day, and a year loads in
- * seconds. Accounts missing from the store (accounts.csv) are created.
- * Bad data stops it before anything is written, naming file and line.
+ * demo-year.c: takes data/demo/2022/reports.txt through the reporting
+ * workflow in date order (clerk saves, uploads evidence, submits; unit
+ * leader approves; 依法治县办 accepts or returns; core_remind after each
+ * deadline) with the data's dates as "today". C over the core functions
+ * the thin HTTP handlers call, not node over HTTP: both store backends,
+ * no server per day, no node in tests, a year in seconds.
  * Usage: demo-year [-p password] DSN DATA_DIR
  * SPDX-License-Identifier: MIT
  */
