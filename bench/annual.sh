@@ -7,11 +7,10 @@
 # as JSON (the draft, every sentence with its citations), DOCX (GB/T 9704)
 # and HTML, each BENCH_RUNS times (process start included), beside the
 # baseline: sqlite3 reading the same accepted reports' narratives, the
-# least any generator must do. With EXAMPLE=DIR it also publishes the draft
-# (the one flagged sentence written, as an editor would) and writes the
-# published DOCX and its first pages as PNG into DIR (docs/examples/).
+# least any generator must do. (The committed example report is made from
+# the demonstration year by scripts/example-annual.sh, not from this data.)
 # Writes bench/results/DATE-annual-HOST.md.
-# Usage: bench/annual.sh   (env: BENCH_RUNS=5, BENCH_HOST, EXAMPLE)
+# Usage: bench/annual.sh   (env: BENCH_RUNS=5, BENCH_HOST)
 # SPDX-License-Identifier: MIT
 set -eu
 
@@ -51,23 +50,6 @@ t_json=$(time_it json "$B/fazhi" report annual --year 2022 --format json -o "$W/
 t_docx=$(time_it docx "$B/fazhi" report annual --year 2022 --format docx -o "$W/a.docx")
 t_html=$(time_it html "$B/fazhi" report annual --year 2022 --format html -o "$W/a.html")
 sentences=$(jq '[.parts[].paragraphs[].sentences[]] | length' "$W/a.json" 2>/dev/null || echo "?")
-
-if [ -n "${EXAMPLE:-}" ]; then
-	mkdir -p "$EXAMPLE"
-	"$B/fazhi" report annual edit --part 2 --paragraph 3 --sentence 1 \
-	    --text "产生上述问题的原因主要是：个别单位对法治政府建设重视不够，报送材料不够具体，督促检查还不够有力。" \
-	    --no-claim --reason "撰写原因分析" 1 >/dev/null
-	"$B/fazhi" report annual submit 1 >/dev/null
-	"$B/fazhi" report annual approve 1 >/dev/null
-	"$B/fazhi" report annual publish 1 >"$W/publish.out"
-	"$B/fazhi" report annual --year 2022 -o "$EXAMPLE/莘县2022年度法治政府建设情况的报告.docx" >/dev/null
-	(cd "$W" && cp "$OLDPWD/$EXAMPLE/莘县2022年度法治政府建设情况的报告.docx" report.docx &&
-	    HOME="$PWD" timeout 300 soffice --headless --convert-to pdf report.docx >/dev/null 2>&1)
-	pdfinfo "$W/report.pdf" | sed -n 's/^Pages: *//p' >"$EXAMPLE/pages.txt"
-	rm -f "$EXAMPLE"/page-*.png
-	pdftoppm -r 60 -png -f 1 -l 3 "$W/report.pdf" "$EXAMPLE/page"
-	sed -n 's/^DOCX SHA-256 //p' "$W/publish.out" >"$EXAMPLE/docx.sha256"
-fi
 
 host=${BENCH_HOST:-$(hostname)}
 out=bench/results/$(date -u +%Y-%m-%d)-annual-$host.md

@@ -36,6 +36,7 @@ cli_open(const char *db)
 	enum fz_err	 rc;
 	int		 v = 0, n = 0;
 
+	db = cli_db(db);	/* --db, else $FAZHI_DB, else the default */
 	if ((rc = store_open(db, 0, &st)) != FZ_OK) {
 		if (rc == FZ_ENOTFOUND)
 			fprintf(stderr, "fazhi: 数据库“%s”不存在：请先运行 "

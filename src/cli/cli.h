@@ -47,7 +47,8 @@ int	 cmd_assess(int, char **);
 
 /* The store path: --db, else $FAZHI_DB, else var/fazhi.db. */
 const char	*cli_db(const char *opt);
-/* Open a migrated store, or print why not and return NULL. */
+/* Open a migrated store (db as cli_db() resolves it: NULL for $FAZHI_DB
+ * or the default), or print why not and return NULL. */
 struct store	*cli_open(const char *db);
 const char	*cli_actor(void);
 void		 cli_print_diags(const struct diags *, const char *file);
