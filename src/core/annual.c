@@ -355,22 +355,41 @@ add_claim(json_t *para, const char *text, int64_t rid)
 
 /*
  * Keep the ANNUAL_TASK_SENTENCES report sentences of a task that say the
- * most: those carrying a figure first, then those more reports repeat,
- * then the earlier; in their order. Sentence 0 (the task) stays.
+ * most: those carrying a figure first, then those of the latest period (a
+ * fourth quarter's report sums up the year: "全年共…" beats a first
+ * quarter's figure), then those more reports repeat, then the earlier; in
+ * their order. Sentence 0 (the task) stays.
  */
 struct keep {
 	size_t		 i;
-	long		 score;
+	int		 figure;
+	char		 due[11];	/* the latest period citing it */
+	size_t		 repeats;
 };
 
 static int
 keep_cmp(const void *a, const void *b)
 {
 	const struct keep *x = a, *y = b;
+	int c;
 
-	if (x->score != y->score)
-		return x->score < y->score ? 1 : -1;
+	if (x->figure != y->figure)
+		return y->figure - x->figure;
+	if ((c = strcmp(y->due, x->due)) != 0)
+		return c;
+	if (x->repeats != y->repeats)
+		return x->repeats < y->repeats ? 1 : -1;
 	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* The report of an id (g->reps is sorted by id), or NULL. */
+static const struct report *
+rep_by_id(const struct gen *g, int64_t id)
+{
+	struct report key;
+
+	key.id = id;
+	return bsearch(&key, g->reps, g->nreps, sizeof(*g->reps), report_cmp);
 }
 
 static int
@@ -382,22 +401,31 @@ keep_idx_cmp(const void *a, const void *b)
 }
 
 static void
-condense(json_t *para)
+condense(const struct gen *g, json_t *para)
 {
-	json_t		*ss = json_object_get(para, "sentences"), *out;
+	json_t		*ss = json_object_get(para, "sentences"), *out, *rs, *v;
 	struct keep	*k;
-	size_t		 i, n = json_array_size(ss);
+	size_t		 i, j, n = json_array_size(ss);
 
 	if (n <= 1 + ANNUAL_TASK_SENTENCES)
 		return;
-	k = xreallocarray(NULL, n, sizeof(*k));
+	k = xcalloc(n, sizeof(*k));
 	for (i = 1; i < n; i++) {
 		const char *t = jstr(json_array_get(ss, i), "text");
+		struct keep *kp = &k[i - 1];
 
-		k[i - 1].i = i;
-		k[i - 1].score = (long)json_array_size(json_object_get(
-		    json_array_get(ss, i), "reports")) +
-		    (strpbrk(t, "0123456789") != NULL ? 1000000L : 0);
+		rs = json_object_get(json_array_get(ss, i), "reports");
+		kp->i = i;
+		kp->figure = strpbrk(t, "0123456789") != NULL;
+		kp->repeats = json_array_size(rs);
+		json_array_foreach(rs, j, v) {
+			const struct report *r = rep_by_id(g,
+			    json_integer_value(v));
+
+			if (r != NULL && strcmp(r->period_due, kp->due) > 0)
+				snprintf(kp->due, sizeof(kp->due), "%s",
+				    r->period_due);
+		}
 	}
 	qsort(k, n - 1, sizeof(*k), keep_cmp);
 	qsort(k, ANNUAL_TASK_SENTENCES, sizeof(*k), keep_idx_cmp);
@@ -543,7 +571,7 @@ task_paragraph(const struct gen *g, const struct task *t, int ord,
 				m++;
 		}
 	}
-	condense(para);
+	condense(g, para);
 	for (k = 1; k <= t->nmeasures; k++) {
 		if (!mdone[k])
 			continue;
@@ -810,6 +838,29 @@ part_five(void)
 }
 
 /* "莘县2022年法治政府建设工作计划" → "莘县" */
+/*
+ * The level of a county-level division by the last character of its name
+ * (莘县, 临清市, 历下区, 某某旗), and its Party committee as documents name
+ * it: 中共莘县县委, but 中共临清市委 and 中共历下区委.
+ */
+static const char *
+level(const char *name)
+{
+	static const char *const lv[] = { "市", "区", "旗" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(lv) / sizeof(lv[0]); i++)
+		if (str_endswith(name, lv[i]))
+			return lv[i];
+	return "县";
+}
+
+static const char *
+party_suffix(const char *name)
+{
+	return str_eq(level(name), "县") ? "县委" : "委";
+}
+
 static void
 county_name(const struct plan *p, struct buf *b)
 {
@@ -919,8 +970,8 @@ core_annual_build(struct store *st, const struct actor *ac, int64_t plan_id,
 		buf_addf(&b, "关于%d年度法治政府建设情况的报告", year);
 		json_object_set_new(c, "title", json_string(b.ptr));
 		buf_reset(&b);
-		buf_addf(&b, "中共%s县委、%s人大常委会：", county.ptr,
-		    county.ptr);
+		buf_addf(&b, "中共%s%s、%s人大常委会：", county.ptr,
+		    party_suffix(county.ptr), county.ptr);
 		json_object_set_new(c, "addressee", json_string(b.ptr));
 	} else {
 		json_object_set_new(c, "issuer", json_string(g.unit_name));
@@ -928,8 +979,8 @@ core_annual_build(struct store *st, const struct actor *ac, int64_t plan_id,
 		    year);
 		json_object_set_new(c, "title", json_string(b.ptr));
 		buf_reset(&b);
-		buf_addf(&b, "中共%s县委全面依法治县委员会办公室：",
-		    county.ptr);
+		buf_addf(&b, "中共%s%s全面依法治%s委员会办公室：",
+		    county.ptr, party_suffix(county.ptr), level(county.ptr));
 		json_object_set_new(c, "addressee", json_string(b.ptr));
 	}
 	buf_reset(&b);

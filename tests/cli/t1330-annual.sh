@@ -26,11 +26,12 @@ for u in sup sfjl; do login $u $PW "$S"; done
 task() { sql "SELECT id FROM task WHERE number = $1"; }
 T1=$(task 1); T2=$(task 2); T9=$(task 9); T10=$(task 10)
 Q1=$(sql "SELECT id FROM period WHERE name = '2022年第一季度'")
+Q2=$(sql "SELECT id FROM period WHERE name = '2022年第二季度'")
 SFJ=$(sql "SELECT id FROM unit WHERE code = 'sfj'")
 # report TASK PROGRESS NARRATIVE [MEASURES [INDICATORS]]: saved and submitted by the
-# 县司法局's leader; its id in $R
+# 县司法局's leader for period $P (the first quarter unless set); its id in $R
 report() {
-	as sfjl POST "$S/api/reports" "{\"period_id\":$Q1,\"task_id\":$1,\"unit_id\":$SFJ,\"progress\":\"$2\",\"narrative\":\"$3\",\"measures\":[${4:-}],\"indicators\":[${5:-}]}"
+	as sfjl POST "$S/api/reports" "{\"period_id\":${P:-$Q1},\"task_id\":$1,\"unit_id\":$SFJ,\"progress\":\"$2\",\"narrative\":\"$3\",\"measures\":[${4:-}],\"indicators\":[${5:-}]}"
 	R=$(jget .report.id)
 	as sfjl POST "$S/api/reports/$R/evidence?name=a.pdf" "" \
 	    -H 'Content-Type: application/pdf' --data-binary @"$T/a.pdf"
@@ -51,7 +52,15 @@ R10=$R
 as sup POST "$S/api/reports/$R10/review" '{"decision":"return","reason":"R02","comment":"请补充目录"}'
 as sfjl POST "$S/api/reports/$R10/submit"
 accept $R10
-eq "$(sql "SELECT count(*) FROM report WHERE state = 'accepted'")" 3 "three reports accepted"
+# Task 3: four sentences with figures in the first quarter, one in the
+# second; the second quarter's sums up more of the year and is kept
+# before the first quarter's last two.
+T3=$(task 3)
+report "$T3" in_progress "开展法治宣传活动1次。发放宣传资料200份。举办法律知识竞赛1场。组织旁听庭审1次。"
+R3a=$R; accept $R3a
+P=$Q2 report "$T3" in_progress "上半年累计开展法治宣传活动6次。"
+R3b=$R; accept $R3b
+eq "$(sql "SELECT count(*) FROM report WHERE state = 'accepted'")" 5 "five reports accepted"
 # The 行政规范性文件 of the registry fixture; task 9's rates computed.
 "$FAZHI" registry import normative --db "$DB" "$TOP/tests/registry/normative-2022.csv" >/dev/null 2>&1
 "$FAZHI" indicators compute --db "$DB" --as-of 2022-12-31 >/dev/null 2>&1
@@ -92,6 +101,9 @@ eq "$(sent 0 组织县政府常务会议学习习近平法治思想12次。 .fla
 eq "$(jget '[.parts[0].paragraphs[] | select(.sentences[0].text | startswith("一是将法治政府建设")) | .sentences[1:4][] | .text] | join("|")' "$J")" \
     "县政府主要负责人主持召开法治政府建设专题会议2次。|听取各部门工作汇报。|印发工作要点1份。" \
     "a task's five sentences condensed to three, figures first"
+eq "$(jget '[.parts[0].paragraphs[] | select(any(.sentences[]; .text == "开展法治宣传活动1次。")) | .sentences[1:4][] | .text] | join("|")' "$J")" \
+    "开展法治宣传活动1次。|发放宣传资料200份。|上半年累计开展法治宣传活动6次。" \
+    "the latest quarter's figure is kept before the first quarter's later ones"
 eq "$(sent 0 举办法治专题讲座3场，覆盖干部1200人次。 '.reports | join(",")')" "$R1" \
     "the last sentence gets its full stop"
 M1=$(sql "SELECT text FROM task_measure WHERE task_id = $T1 AND ord = 1")
@@ -281,3 +293,17 @@ has "$T/u.json" "组织县政府常务会议学习习近平法治思想12次。"
 run 1 "$FAZHI" report annual --db "$DB" --year 2022 --unit nosuch --format json
 run 0 "$FAZHI" report annual list --db "$DB" --json
 eq "$(jq length "$T/out")" 2 "two annual reports"
+eq "$(jget .addressee "$T/a.json")" "中共莘县县委、莘县人大常委会：" "a county's report goes to 县委 and 人大常委会"
+eq "$(jget .addressee "$T/u.json")" "中共莘县县委全面依法治县委员会办公室：" "a unit's to the 依法治县办"
+
+# A county-level city's plan: its report goes to the 市委 (中共临清市委,
+# not 中共临清市县委) and the unit's to the 依法治市办.
+LQ=$(db_new lq)
+sed 's/莘县/临清市/g; s/莘政办发/临政办发/g' "$PLAN" >"$T/lq.md"
+"$FAZHI" init --db "$LQ" >/dev/null
+"$FAZHI" units import --db "$LQ" "$TOP/data/units/shenxian.csv" >/dev/null
+"$FAZHI" plan import --db "$LQ" "$T/lq.md" >/dev/null 2>&1
+run 0 "$FAZHI" report annual --db "$LQ" --year 2022 --format json -o "$T/lq.json"
+eq "$(jget .addressee "$T/lq.json")" "中共临清市委、临清市人大常委会：" "a city's report goes to the 市委"
+run 0 "$FAZHI" report annual --db "$LQ" --year 2022 --unit sfj --format json -o "$T/lqu.json"
+eq "$(jget .addressee "$T/lqu.json")" "中共临清市委全面依法治市委员会办公室：" "a unit's to the 依法治市办"
