@@ -163,13 +163,17 @@ export async function run () {
     await p.click('[data-test=new]')
     await p.waitForSelector('[data-test=record-form]')
   }
+  const openAdd = async (p) => {
+    await p.click('button:has-text("添加用户")')
+    await p.waitForSelector('.el-dialog:has-text("初始密码")')
+  }
   const staff = {
     duban: [
-      ['/todo'], ['/plan'], [`/tasks/${task.id}`], ['/review'], ['/dashboard'],
+      ['/todo'], ['/plan'], [`/tasks/${task.id}`], ['/reports'], ['/review'], ['/dashboard'], ['/audit'],
       ['/registries/normative'], ['/registries/normative', '新增 dialog', openNew],
-      ['/findings'], ['/assessment'], ['/annual-report'], ['/publication']
+      ['/indicators'], ['/units'], ['/findings'], ['/assessment'], ['/annual-report'], ['/publication']
     ],
-    admin: [['/accounts']],
+    admin: [['/accounts'], ['/accounts', '添加用户 dialog', openAdd]],
     jtj_lly: [['/todo'], [`/reports/new?task=${task.id}`], ['/registries/normative']]
   }
   for (const [name, viewport, mobile] of [['1366×768', DESKTOP, false], ['390×844', PHONE, true]]) {
@@ -180,6 +184,12 @@ export async function run () {
         await login.goto(BASE + '/login')
         await login.waitForSelector('[data-test=login]')
         bad.push(...await audit(login, '/login'))
+        // And with the server's message for a wrong password.
+        await login.fill('[data-test=login]', 'duban')
+        await login.fill('[data-test=password]', 'not-the-password')
+        await login.click('[data-test=submit]')
+        await login.waitForSelector('[data-test=login-error]')
+        bad.push(...await audit(login, '/login with an error'))
       } finally { await login.context().close() }
       for (const [who, pages] of Object.entries(staff)) {
         const p = await axePage(viewport, mobile)
@@ -192,6 +202,9 @@ export async function run () {
             bad.push(...await audit(p, `${who} ${url}${what ? ' ' + what : ''}`))
           }
           if (mobile) {
+            // The account's menu, from a page with no dialog over it.
+            await p.goto(BASE + '/todo')
+            await settle(p)
             await p.click('[data-test=menu-toggle]')
             await p.waitForSelector('.el-drawer [data-test=menu]')
             bad.push(...await audit(p, `${who} the menu drawer`))
