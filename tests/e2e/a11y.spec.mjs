@@ -17,7 +17,8 @@ const PHONE = { width: 390, height: 844 }
 
 // Rules left out for exactly one selector each, because the markup at
 // fault is Element Plus's own and cannot be changed from outside. Each
-// entry: [rule id, CSS selector of the element axe names, why].
+// entry: [rule id, CSS selector of the element axe names, why]. None
+// today: every violation found was fixed in our own markup and styles.
 const EXCLUDE = []
 
 function excluded (rule, target) {
