@@ -2,7 +2,7 @@
 // prints TAP. Specs are modules exporting `run()`.
 import { launch, close, summary } from './lib.mjs'
 
-const specs = ['./login.spec.mjs', './plan.spec.mjs', './layout.spec.mjs', './workflow.spec.mjs', './registry.spec.mjs', './csp.spec.mjs', './findings.spec.mjs', './annual.spec.mjs', './portal.spec.mjs', './assessment.spec.mjs']
+const specs = ['./login.spec.mjs', './plan.spec.mjs', './layout.spec.mjs', './workflow.spec.mjs', './registry.spec.mjs', './csp.spec.mjs', './findings.spec.mjs', './annual.spec.mjs', './portal.spec.mjs', './assessment.spec.mjs', './a11y.spec.mjs']
 
 let failed = 0
 try {

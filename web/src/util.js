@@ -15,7 +15,8 @@ export const TASK_STATES = {
   returned: '退回',
   accepted: '审核通过',
   closed: '办结',
-  overdue: '逾期'
+  overdue: '逾期',
+  claim_overdue: '领办逾期'
 }
 
 export const PROGRESS = {
