@@ -29,6 +29,7 @@ PW=correct-horse-battery
 adduser() { echo "$PW" | "$FAZHI" user add --db "$DB" --name "$2" $3 \
     --password-stdin "$1" >/dev/null; }
 adduser sup 依法治县办甲 "--role yfzxb:supervisor"
+adduser sup2 依法治县办乙 "--role yfzxb:supervisor"
 adduser ld 县领导 "--role xzf:leader"
 adduser sfjc 司法局联络员 "--role sfj:clerk"
 adduser sfjl 司法局负责人 "--role sfj:unit_leader"
@@ -82,7 +83,7 @@ if cmp -s "$T/openapi.yaml" "$TOP/docs/api/openapi.yaml"; then
 else not_ok "it is docs/api/openapi.yaml, built into the program"; fi
 call - POST /api/login "{\"login\":\"sup\",\"password\":\"wrong-password!\"}"
 code 401 "a wrong password"
-for u in sup ld sfjc sfjl scc scl zcc gcc admin; do
+for u in sup sup2 ld sfjc sfjl scc scl zcc gcc admin; do
 	call - POST /api/login "{\"login\":\"$u\",\"password\":\"$PW\"}" \
 	    -c "$T/jar.$u"
 	jq -r .csrf "$T/body" >"$T/csrf.$u"
@@ -387,6 +388,9 @@ call sup GET "/api/annual-reports/$AR/file?format=html"
 call sup GET "/api/annual-reports/$AR/file"
 call sup POST "/api/annual-reports/$AR/submit"
 call sup POST "/api/annual-reports/$AR/approve" '{}'
+code 403 "who submitted may not approve"
+call sup2 POST "/api/annual-reports/$AR/approve" '{}'
+code 200 "another supervisor approves"
 call sup POST "/api/annual-reports/$AR/publish"
 code 409 "publishing is refused while claims are flagged"
 call sup POST "/api/annual-reports/$AR/return" '{"reason":"请核实"}'
@@ -400,7 +404,7 @@ while f=$(flagged) && [ -n "$f" ] && [ $i -lt 100 ]; do
 	as sup PUT "$S/api/annual-reports/$AR/sentence" "$f"; i=$((i + 1))
 done
 call sup POST "/api/annual-reports/$AR/submit"
-call sup POST "/api/annual-reports/$AR/approve"
+call sup2 POST "/api/annual-reports/$AR/approve"
 call sup POST "/api/annual-reports/$AR/publish"
 code 200 "published once no claim is flagged"
 call sup GET "/api/annual-reports/$AR/verify"
