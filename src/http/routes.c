@@ -458,6 +458,8 @@ const struct route routes[] = {
 	    in_escalations },
 	{ "POST", "/api/escalations/:id/confirm", h_escalation_confirm,
 	    AUTH_SUPERVISOR, 1, 0, 0, NULL },
+	{ "POST", "/api/escalations/run", h_escalate, AUTH_SUPERVISOR, 1, 0, 0,
+	    in_escalate },
 	{ "GET", "/api/bulletin", h_bulletin, AUTH_READER, 0, 0, 0,
 	    in_bulletin },
 	{ "GET", "/api/publication", h_publication, AUTH_SUPERVISOR, 0, 0, 0,

@@ -362,6 +362,40 @@ h_escalation_confirm(struct req *r)
 	diags_release(&dg);
 }
 
+/* {"dry_run": true|false}: the ladder as of the server's today; a
+ * preview unless dry_run is false. */
+static int
+read_escalate(struct req *r, int *dry_run)
+{
+	return http_bool(r, "dry_run", 1, dry_run);
+}
+
+int
+in_escalate(struct req *r)
+{
+	int	 dry_run;
+
+	return read_escalate(r, &dry_run);
+}
+
+void
+h_escalate(struct req *r)
+{
+	struct escalate_opts	 o;
+	struct diags		 dg = { 0 };
+	json_t			*out = NULL;
+	int			 dry_run;
+	enum fz_err		 rc;
+
+	if (read_escalate(r, &dry_run))
+		return;
+	o.today = r->today;
+	o.dry_run = dry_run;
+	rc = core_escalate(r->st, &r->actor, &o, &out, &dg);
+	http_answer(r, rc, out, &dg);
+	diags_release(&dg);
+}
+
 struct bulletin_in {
 	struct bulletin_opts	 o;
 	int			 html, docx;

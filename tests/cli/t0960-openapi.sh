@@ -313,6 +313,12 @@ call scc GET "/api/findings/$FI"
 code 200 "the finding with its history"
 call zcc GET "/api/findings/$FI"
 code 403 "another unit may not read it"
+call scc POST /api/escalations/run '{"dry_run":true}'
+code 403 "a clerk may not run the ladder"
+call sup POST /api/escalations/run '{"dry_run":true}'
+code 200 "the ladder's preview"
+call sup POST /api/escalations/run '{"dry_run":false}'
+code 200 "the ladder run from the web"
 "$FAZHI" escalate --db "$DB" --today 2022-04-20 >/dev/null
 ESC=$(sql "SELECT id FROM escalation WHERE step = 'interview'")
 call scc GET /api/escalations
