@@ -525,6 +525,9 @@ enum fz_err	 store_assess_rubric_add(struct store *, struct assess_rubric *);
 enum fz_err	 store_assess_manual_add(struct store *, struct assess_manual *);
 enum fz_err	 store_assess_manual_list(struct store *, int year,
 		    struct assess_manual **, size_t *);
+/* One manual score by its id; FZ_ENOTFOUND without it. */
+enum fz_err	 store_assess_manual_get(struct store *, int64_t id,
+		    struct assess_manual *);
 enum fz_err	 store_assess_counts(struct store *, const char *as_of,
 		    struct assess_counts **, size_t *);
 enum fz_err	 store_assess_run_add(struct store *, struct assess_run *,

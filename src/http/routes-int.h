@@ -147,6 +147,7 @@ void	 h_assessment_run(struct req *);
 void	 h_assessment_rubric(struct req *);
 void	 h_assessment_rubric_put(struct req *);
 void	 h_assessment_manual(struct req *);
+void	 h_assessment_evidence(struct req *);
 int	 in_assessment(struct req *);
 int	 in_assessment_run(struct req *);
 int	 in_assessment_rubric(struct req *);

@@ -498,5 +498,7 @@ const struct route routes[] = {
 	    AUTH_SUPERVISOR, 1, 0, 0, in_assessment_rubric_put },
 	{ "POST", "/api/assessment/manual", h_assessment_manual,
 	    AUTH_SUPERVISOR, 1, 64 * MB, 1, in_assessment_manual },
+	{ "GET", "/api/assessment/manual/:id/evidence", h_assessment_evidence,
+	    AUTH_SESSION, 0, 0, 0, NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

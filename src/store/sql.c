@@ -634,6 +634,9 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_ASSESS_MANUAL_LIST] = "SELECT id, year, unit_id, item_key, "
 	    "points, reason, name, sha256, size, mime, actor, at FROM "
 	    "assess_manual WHERE year = ?1 ORDER BY id",
+	[STMT_ASSESS_MANUAL_GET] = "SELECT id, year, unit_id, item_key, "
+	    "points, reason, name, sha256, size, mime, actor, at FROM "
+	    "assess_manual WHERE id = ?1",
 	/* Per unit: finding shares found by ?1; among the newest county-wide
 	 * run (as of ?1 or before) of each indicator key, the unit's values
 	 * met and those with a verdict; manual scores of year ?2. */

@@ -347,6 +347,13 @@ code 200 "a unit's own row of the assessment"
 eq "$(jget '[.units[].unit_id] | join(",")')" "$SCJG" "a clerk sees their unit only"
 call ld GET "/api/assessment?format=csv"
 code 200 "the assessment as CSV"
+call ld GET "/api/assessment?format=xlsx"
+code 200 "the assessment as XLSX"
+AM=$(sql "SELECT id FROM assess_manual")
+call scc GET "/api/assessment/manual/$AM/evidence"
+code 200 "the unit downloads its score's evidence"
+call zcc GET "/api/assessment/manual/$AM/evidence"
+code 404 "another unit may not"
 call scc POST /api/assessment/run '{}'
 code 403 "a clerk may not compute the assessment"
 
