@@ -78,6 +78,7 @@ void	 h_finding_evidence_get(struct req *);
 void	 h_escalations(struct req *);
 void	 h_escalation_confirm(struct req *);
 void	 h_escalate(struct req *);
+void	 h_finding_edit(struct req *);
 void	 h_bulletin(struct req *);
 
 int	 in_tasks(struct req *);
@@ -118,6 +119,7 @@ int	 in_finding_change(struct req *);
 int	 in_finding_evidence(struct req *);
 int	 in_escalations(struct req *);
 int	 in_escalate(struct req *);
+int	 in_finding_edit(struct req *);
 int	 in_bulletin(struct req *);
 
 void	 h_publication(struct req *);

@@ -442,6 +442,8 @@ const struct route routes[] = {
 	    in_finding_add },
 	{ "GET", "/api/findings/:id", h_finding_get, AUTH_SESSION, 0, 0, 0,
 	    NULL },
+	{ "PUT", "/api/findings/:id", h_finding_edit, AUTH_SUPERVISOR, 1, 0, 0,
+	    in_finding_edit },
 	{ "POST", "/api/findings/:id/rectify", h_finding_rectify, AUTH_SESSION,
 	    1, 0, 0, in_finding_change },
 	{ "POST", "/api/findings/:id/evidence", h_finding_evidence_add,

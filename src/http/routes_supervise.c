@@ -151,6 +151,70 @@ h_finding_add(struct req *r)
 	diags_release(&dg);
 }
 
+/* An edit: any of the registration's fields but found_on and plan_id,
+ * absent ones unchanged, and a reason. */
+struct finding_edit_in {
+	int64_t			 id;
+	struct finding_edit	 e;
+	int64_t			*tasks, *units;
+};
+
+static int
+read_finding_edit(struct req *r, struct finding_edit_in *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (http_id(r, &in->id) ||
+	    http_str(r, "source_kind", 32, 0, &in->e.f.source_kind) ||
+	    http_str(r, "doc_no", 200, 0, &in->e.f.doc_no) ||
+	    http_str(r, "doc_title", 1000, 0, &in->e.f.doc_title) ||
+	    http_str(r, "deadline", 10, 0, &in->e.f.deadline) ||
+	    http_str(r, "description", TEXT_MAX, 0, &in->e.f.description) ||
+	    http_str(r, "requirement", TEXT_MAX, 0, &in->e.f.requirement) ||
+	    http_str(r, "reason", TEXT_MAX, 0, &in->e.reason))
+		return -1;
+	if (http_ids(r, "tasks", 100, &in->tasks, &in->e.f.ntasks,
+	    &in->e.set_tasks))
+		return -1;
+	if (http_ids(r, "units", 100, &in->units, &in->e.f.nunits,
+	    &in->e.set_units)) {
+		free(in->tasks);
+		in->tasks = NULL;
+		return -1;
+	}
+	in->e.f.tasks = in->tasks;
+	in->e.f.units = in->units;
+	return 0;
+}
+
+int
+in_finding_edit(struct req *r)
+{
+	struct finding_edit_in	 in;
+	int			 rv = read_finding_edit(r, &in);
+
+	if (rv == 0) {
+		free(in.tasks);
+		free(in.units);
+	}
+	return rv;
+}
+
+void
+h_finding_edit(struct req *r)
+{
+	struct finding_edit_in	 in;
+	struct diags		 dg = { 0 };
+	enum fz_err		 rc;
+
+	if (read_finding_edit(r, &in))
+		return;
+	rc = core_finding_edit(r->st, &r->actor, in.id, &in.e, &dg);
+	answer_finding(r, rc, in.id, &dg);
+	free(in.tasks);
+	free(in.units);
+	diags_release(&dg);
+}
+
 void
 h_finding_get(struct req *r)
 {

@@ -305,8 +305,14 @@ call scc POST "/api/findings/$FI/rectify" '{"text":"已在网站公示","submit"
 call sup POST "/api/findings/$FI/check" '{"pass":false,"comment":"缺少公示链接"}'
 call scc POST "/api/findings/$FI/rectify" "{\"unit_id\":$SCJG,\"text\":\"已补充链接\",\"submit\":true}"
 call sup POST "/api/findings/$FI/check" '{"pass":true,"comment":"属实"}'
+call sup PUT "/api/findings/$FI" "{\"requirement\":\"限期整改并公示\",\"tasks\":[$TASK],\"units\":[$SCJG],\"reason\":\"补充要求\"}"
+code 200 "a finding edited"
 call sup POST "/api/findings/$FI/close" '{}'
 code 200 "销号"
+call scc PUT "/api/findings/$FI" '{"deadline":"2022-04-01"}'
+code 403 "a clerk may not edit a finding"
+call sup PUT "/api/findings/$FI" '{"deadline":"2022-04-01"}'
+code 409 "a closed finding is not edited"
 call sup POST "/api/findings/$FI/reopen" '{"reason":"复查发现仍有遗漏"}'
 code 200 "重新打开"
 call scc GET "/api/findings/$FI"
