@@ -6,7 +6,8 @@
 // role shows, and the history lists every step in Chinese. 执行督办: a
 // finding of 县公安局 14 working days overdue (2022-11-30 to the server's
 // 2022-12-20, weekends only) is previewed as 提醒, 催办, 通报 and 拟约谈,
-// run, and the 约谈 confirmed from the 督办记录.
+// run, and the 约谈 confirmed from the 督办记录. 修改: the supervisor
+// edits a finding in the registration form; the history shows the edit.
 import { test, newPage, signIn, title, assert, eq, BASE, Api } from './lib.mjs'
 
 let id = 0
@@ -68,6 +69,7 @@ export async function run () {
       for (const step of ['登记督察发现问题', '上传佐证材料', '提交整改情况', '核查通过', '销号']) {
         assert(h.includes(step), `the history has ${step}: ${h}`)
       }
+      eq(await p.$('[data-test=finding-edit]'), null, 'no 修改 once 销号')
     } finally { await p.context().close() }
   })
 
@@ -109,6 +111,39 @@ export async function run () {
       const iv = (await api.get('/api/escalations')).body.escalations.find((e) => e.finding_id === fid && e.step === 'interview')
       eq(iv.state, 'confirmed', 'the 约谈 is confirmed')
       eq(iv.confirmed_by, 'duban', 'by the supervisor')
+    } finally { await p.context().close() }
+  })
+
+  await test('督察整改: the supervisor edits a finding before 销号; the history shows it', async () => {
+    const api = new Api()
+    await api.login('duban')
+    const zfb = (await api.get('/api/units')).body.units.find((u) => u.code === 'zfb')
+    const r = await api.post('/api/findings', {
+      source_kind: 'county', found_on: '2022-12-01', deadline: '2022-12-30',
+      description: '政务公开栏目更新不及时', requirement: '限期更新', units: [zfb.id]
+    })
+    eq(r.status, 200, 'registered: ' + JSON.stringify(r.body))
+    id = r.body.finding.id
+    const p = await newPage()
+    try {
+      await signIn(p, 'duban')
+      await openFinding(p)
+      await p.click('[data-test=finding-edit]')
+      await p.waitForSelector('[data-test=finding-form] textarea[data-test=form-description]')
+      eq(await p.inputValue('[data-test=finding-form] textarea[data-test=form-description]'), '政务公开栏目更新不及时', 'the form holds the finding')
+      await p.fill('[data-test=finding-form] textarea[data-test=form-description]', '政务公开栏目更新不及时、内容不全')
+      const d = p.locator('[data-test=finding-form] .el-form-item', { hasText: '整改期限' }).locator('input').first()
+      await d.fill('2023-01-15')
+      await d.press('Enter')
+      await p.fill('[data-test=finding-form] input[data-test=edit-reason]', '督察组补充意见')
+      await p.click('[data-test=finding-form] [data-test=add-ok]')
+      await p.waitForFunction(() => document.querySelector('[data-test=history]')?.textContent.includes('修改督察发现问题'))
+      const h = await p.textContent('[data-test=history]')
+      assert(h.includes('整改期限由 2022-12-30 改为 2023-01-15'), `the history shows the new deadline: ${h}`)
+      assert(h.includes('督察组补充意见'), 'and the reason')
+      assert((await p.textContent('[data-test=finding-detail]')).includes('政务公开栏目更新不及时、内容不全'), 'the detail shows the new description')
+      const f = (await api.get(`/api/findings/${id}`)).body.finding
+      eq(f.deadline, '2023-01-15', 'stored')
     } finally { await p.context().close() }
   })
 }
