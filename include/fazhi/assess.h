@@ -19,6 +19,7 @@ struct actor;
 struct diags;
 struct buf;
 struct json_t;
+struct assess_manual;
 
 enum assess_kind {
 	ASSESS_REPORTS_ON_TIME = 0,
@@ -140,7 +141,13 @@ enum fz_err	 core_assess_run(struct store *, const struct actor *,
 enum fz_err	 core_assess_show(struct store *, const struct actor *,
 		    int64_t run_id, int64_t unit_id, struct json_t **,
 		    struct diags *);
-/* A run's result as a table: CSV into out, or XLSX to path. */
+/* A manual score's evidence file, for who may read the unit's score:
+ * the score in m (release it), the file's bytes in out. */
+enum fz_err	 core_assess_evidence_fetch(struct store *, const struct actor *,
+		    int64_t id, struct assess_manual *, struct buf *out,
+		    struct diags *);
+/* A run's result as a table: CSV into out, or XLSX to path; the points
+ * are numbers in the XLSX. */
 enum fz_err	 core_assess_export(const struct json_t *, const char *format,
 		    const char *path, struct buf *out, struct buf *err);
 

@@ -46,12 +46,13 @@ enum fz_err	 export_xlsx(const struct plan *, const char *path,
  * A table of cell texts (a registry's records) with one header row, the
  * columns of its import: CSV (UTF-8 with BOM, every field quoted, formula
  * -like cells defused) or XLSX (dates as Excel dates, so they read back as
- * dates; integers as numbers; everything else as text).
+ * dates; integers and decimals as numbers; everything else as text).
  */
 enum export_col {
 	EXPORT_COL_TEXT = 0,
 	EXPORT_COL_DATE,	/* YYYY-MM-DD */
 	EXPORT_COL_INT,
+	EXPORT_COL_DEC2,	/* a decimal such as 87.50: a number, 2 places */
 };
 
 struct export_table {

@@ -399,8 +399,14 @@ enum fz_err	 store_finding_add(struct store *, struct finding *);
 enum fz_err	 store_finding_get(struct store *, int64_t, struct finding *);
 enum fz_err	 store_finding_set(struct store *, int64_t, const char *state,
 		    int64_t repeat_of);
+/* A registered finding edited: its source, texts and deadline. */
+enum fz_err	 store_finding_update(struct store *, const struct finding *);
 enum fz_err	 store_finding_list(struct store *,
 		    const struct finding_filter *, struct finding **, size_t *);
+/* Unlink every task of a finding (before linking the edited set). */
+enum fz_err	 store_finding_task_clear(struct store *, int64_t finding_id);
+/* Remove a unit's share still pending; FZ_ENOTFOUND otherwise. */
+enum fz_err	 store_rect_delete(struct store *, int64_t rect_id);
 enum fz_err	 store_finding_task_add(struct store *, int64_t finding_id,
 		    int64_t task_id);
 enum fz_err	 store_finding_tasks(struct store *, int64_t finding_id,
@@ -525,6 +531,9 @@ enum fz_err	 store_assess_rubric_add(struct store *, struct assess_rubric *);
 enum fz_err	 store_assess_manual_add(struct store *, struct assess_manual *);
 enum fz_err	 store_assess_manual_list(struct store *, int year,
 		    struct assess_manual **, size_t *);
+/* One manual score by its id; FZ_ENOTFOUND without it. */
+enum fz_err	 store_assess_manual_get(struct store *, int64_t id,
+		    struct assess_manual *);
 enum fz_err	 store_assess_counts(struct store *, const char *as_of,
 		    struct assess_counts **, size_t *);
 enum fz_err	 store_assess_run_add(struct store *, struct assess_run *,

@@ -188,6 +188,14 @@ struct finding_input {
  */
 enum fz_err	 core_finding_add(struct store *, const struct actor *,
 		    const struct finding_input *, int64_t *id, struct diags *);
+/* An edit: NULL texts and unset lists stay as they are. */
+struct finding_edit {
+	struct finding_input	 f;	/* found_on and plan_id are ignored */
+	int			 set_tasks, set_units;
+	const char		*reason;	/* 修改说明, optional */
+};
+enum fz_err	 core_finding_edit(struct store *, const struct actor *,
+		    int64_t id, const struct finding_edit *, struct diags *);
 enum fz_err	 core_finding_rectify(struct store *, const struct actor *,
 		    int64_t id, int64_t unit_id, const char *text, int submit,
 		    struct diags *);

@@ -1,6 +1,7 @@
 /*
- * cmd_finding.c: fazhi finding add|list|show|rectify|check|close|reopen:
- * 督察发现问题 from the command line: registered by the 依法治县办, the
+ * cmd_finding.c: fazhi finding add|edit|list|show|rectify|check|close|
+ * reopen: 督察发现问题 from the command line: registered (and edited
+ * until 销号) by the 依法治县办, the
  * units' 整改情况 with evidence files, the 核查 and 销号 by someone
  * outside the unit, and 重新打开 with a reason. --as LOGIN acts as an
  * account (its roles decide what it may do); without it, as fazhi.
@@ -25,6 +26,10 @@ static const char usage[] =
     "                        --description 问题描述 --requirement 整改要求\n"
     "                        --unit 单位 [--unit 单位…] [--task 序号…]\n"
     "                        [--plan 计划] [--doc-no 文号] [--doc-title 标题]\n"
+    "      fazhi finding edit 编号 [--source 来源] [--doc-no 文号]\n"
+    "                         [--doc-title 标题] [--description 问题描述]\n"
+    "                         [--requirement 整改要求] [--deadline 日期]\n"
+    "                         [--unit 单位…] [--task 序号…] [--reason 说明]\n"
     "      fazhi finding list [--unit 单位] [--state 状态] [--source 来源]\n"
     "                         [--year 年度]\n"
     "      fazhi finding show 编号\n"
@@ -39,6 +44,9 @@ static const char usage[] =
     "add      登记督察发现问题。来源：省级督察、市级督察、县级督察或投诉举报；\n"
     "         --unit 为整改责任单位（编码、全称或简称），--task 为计划任务序号。\n"
     "         与本年度或上一年度同一单位或同一任务的问题相似的，标记为重复问题。\n"
+    "edit     修改尚未销号的问题：只改给出的项；--unit、--task 给出时取代原有的\n"
+    "         整改责任单位或关联任务（已填报整改情况的单位不能移除）。修改后\n"
+    "         的整改期限由 fazhi escalate 重新计算逾期。\n"
     "rectify  整改责任单位填报整改情况、上传佐证材料，--submit 提交核查。\n"
     "check    核查（须由整改责任单位以外的人员），--fail 须写明 --comment。\n"
     "close    销号：须核查通过且有佐证材料，核查人不得属于整改责任单位。\n"
@@ -336,6 +344,78 @@ out:
 }
 
 static int
+cmd_edit(int argc, char **argv)
+{
+	struct args		 a;
+	struct ctx		 x;
+	struct finding_edit	 e;
+	struct diags		 dg = { 0 };
+	int64_t			 units[MAXLIST], tasks[MAXLIST], id, plan = 0;
+	long long		 n;
+	size_t			 i;
+	int			 done, r;
+
+	if ((r = parse(argc, argv, &a, &done)) != EXIT_OK || done)
+		return r;
+	if (finding_id(argc, argv, &a, &id) != 0)
+		return EXIT_USAGE;
+	if (a.found != NULL) {
+		fprintf(stderr, "fazhi finding: 发现日期不能修改\n");
+		return EXIT_USAGE;
+	}
+	if (ctx_open(&x, &a) != 0)
+		return EXIT_ERR;
+	r = EXIT_ERR;
+	memset(&e, 0, sizeof(e));
+	if (a.ntasks > 0 && core_plan_lookup(x.st, a.plan, &plan) != FZ_OK) {
+		fprintf(stderr, "fazhi finding: 找不到计划“%s”\n", a.plan ?
+		    a.plan : "（最新）");
+		goto out;
+	}
+	for (i = 0; i < a.nunits; i++)
+		if (unit_of(x.st, a.units[i], &units[i]) != 0)
+			goto out;
+	for (i = 0; i < a.ntasks; i++)
+		if (str_toint(a.tasks[i], 1, 100000, &n) != FZ_OK ||
+		    store_sup_task_find(x.st, plan, (int)n, &tasks[i]) !=
+		    FZ_OK) {
+			fprintf(stderr, "fazhi finding: 计划中没有第“%s”项"
+			    "任务\n", a.tasks[i]);
+			goto out;
+		}
+	e.f.source_kind = a.source;
+	e.f.doc_no = a.doc_no;
+	e.f.doc_title = a.doc_title;
+	e.f.description = a.description;
+	e.f.requirement = a.requirement;
+	e.f.deadline = a.deadline;
+	e.f.units = units;
+	e.f.nunits = a.nunits;
+	e.set_units = a.nunits > 0;
+	e.f.tasks = tasks;
+	e.f.ntasks = a.ntasks;
+	e.set_tasks = a.ntasks > 0;
+	e.reason = a.reason;
+	if (core_finding_edit(x.st, &x.ac, id, &e, &dg) != FZ_OK) {
+		r = fail(&dg);
+		goto out;
+	}
+	r = EXIT_OK;
+	if (a.json) {
+		json_t *o = NULL;
+
+		if (core_finding_json(x.st, &x.ac, id, &o, &dg) == FZ_OK)
+			cli_print_json(o);
+		json_decref(o);
+	} else
+		printf("已修改督察发现问题 %lld\n", (long long)id);
+out:
+	diags_release(&dg);
+	ctx_close(&x);
+	return r;
+}
+
+static int
 cmd_list(int argc, char **argv)
 {
 	struct args		 a;
@@ -595,6 +675,7 @@ cmd_finding(int argc, char **argv)
 {
 	static const struct cli_cmd cmds[] = {
 		{ "add", cmd_add, "登记督察发现问题" },
+		{ "edit", cmd_edit, "修改尚未销号的督察发现问题" },
 		{ "list", cmd_list, "列出督察发现问题" },
 		{ "show", cmd_show, "一个问题及其整改情况和记录" },
 		{ "rectify", cmd_rectify, "填报整改情况、上传佐证材料、提交" },

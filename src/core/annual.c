@@ -1587,6 +1587,35 @@ hex_of(const struct buf *b, char out[65])
 	sha256_hex(b->ptr, b->len, out);
 }
 
+/*
+ * Separation of duties: an account may not approve the report it
+ * submitted for review (the newest submit event names who did). The
+ * command line without an account acts for the system, as in may().
+ */
+static enum fz_err
+check_not_submitter(struct store *st, const struct actor *ac,
+    const struct annual_report *a, struct diags *dg)
+{
+	struct annual_event	*v = NULL;
+	size_t			 n = 0, i;
+	const char		*who = NULL;
+	enum fz_err		 rc;
+
+	if (ac->account_id == 0)
+		return FZ_OK;
+	if ((rc = store_annual_events(st, a->id, &v, &n)) != FZ_OK)
+		return work_store_fail(st, dg, rc);
+	for (i = 0; i < n; i++)
+		if (str_eq(v[i].action, "submit"))
+			who = v[i].actor;
+	if (who != NULL && str_eq(who, work_actor_name(ac)))
+		rc = work_fail(dg, FZ_EPERM, "error", "不能审核通过本人提交的"
+		    "年度报告：提交审核和审核通过须由不同的人员办理（职责分离），"
+		    "请由其他有审核权限的人员审核");
+	free(v);
+	return rc;
+}
+
 enum fz_err
 core_annual_transition(struct store *st, const struct actor *ac, int64_t id,
     const char *action, const char *reason, struct annual_report *a,
@@ -1620,6 +1649,9 @@ core_annual_transition(struct store *st, const struct actor *ac, int64_t id,
 		rc = work_fail(dg, FZ_EPERM, "id", "无权对该年度报告执行此操作");
 		goto out;
 	}
+	if (str_eq(action, "approve") && str_eq(a->state, "review") &&
+	    (rc = check_not_submitter(st, ac, a, dg)) != FZ_OK)
+		goto out;
 	if (!str_eq(a->state, rules[i].from) && (rules[i].from2 == NULL ||
 	    !str_eq(a->state, rules[i].from2))) {
 		rc = work_fail(dg, FZ_ECONFLICT, "state", "年度报告%s，不能%s",

@@ -540,10 +540,11 @@ unit_json(const struct unit_score *u, const json_t *items, size_t nitems,
 		if (assess_kind_parse(json_string_value(json_object_get(it,
 		    "kind"))) == ASSESS_MANUAL && (m = manual_find(mv, mn,
 		    u->b->unit_id, s->item_key)) != NULL)
-			json_object_set_new(x, "manual", json_pack("{s:s,s:s,"
-			    "s:s,s:s,s:s}", "reason", m->reason ? m->reason :
-			    "", "file", m->name, "sha256", m->sha256, "by",
-			    m->actor, "at", m->at));
+			json_object_set_new(x, "manual", json_pack("{s:I,s:s,"
+			    "s:s,s:s,s:s,s:s}", "id", (json_int_t)m->id,
+			    "reason", m->reason ? m->reason : "", "file",
+			    m->name, "sha256", m->sha256, "by", m->actor, "at",
+			    m->at));
 		json_array_append_new(a, x);
 	}
 	o = json_pack("{s:i,s:I,s:s,s:o,s:I,s:o}", "rank", u->rank, "unit_id",
@@ -739,6 +740,35 @@ core_assess_show(struct store *st, const struct actor *ac, int64_t run_id,
 	return FZ_OK;
 }
 
+/*
+ * A manual score's evidence file: for the 依法治县办, county leaders and
+ * administrators (who read every unit), and the assessed unit's own
+ * staff. To anyone else it does not exist (404): another unit's score is
+ * not theirs to know, not even that there is one.
+ */
+enum fz_err
+core_assess_evidence_fetch(struct store *st, const struct actor *ac,
+    int64_t id, struct assess_manual *m, struct buf *out, struct diags *dg)
+{
+	enum fz_err	 rc;
+
+	if ((rc = store_assess_manual_get(st, id, m)) == FZ_ENOTFOUND)
+		return work_fail(dg, rc, "id", "考核评分 %lld 不存在",
+		    (long long)id);
+	if (rc != FZ_OK)
+		return work_store_fail(st, dg, rc);
+	if (!core_actor_reads_all(ac) && !core_actor_in_unit(ac, m->unit_id,
+	    0)) {
+		assess_manual_release(m);
+		return work_fail(dg, FZ_ENOTFOUND, "id", "考核评分 %lld 不存在",
+		    (long long)id);
+	}
+	if ((rc = work_blob_get(st, m->sha256, m->size, m->id, out, dg)) !=
+	    FZ_OK)
+		assess_manual_release(m);
+	return rc;
+}
+
 enum fz_err
 core_assess_export(const json_t *res, const char *format, const char *path,
     struct buf *out, struct buf *err)
@@ -763,6 +793,9 @@ core_assess_export(const json_t *res, const char *format, const char *path,
 	heads[1] = "单位";
 	heads[2] = "总分";
 	cols[0] = EXPORT_COL_INT;
+	cols[2] = EXPORT_COL_DEC2;	/* points are numbers, not text */
+	for (k = 0; k < ni; k++)
+		cols[3 + k] = EXPORT_COL_DEC2;
 	/* Item names are the user's: defused like the cells. */
 	json_array_foreach(items, k, it) {
 		const char *nm = json_string_value(json_object_get(it, "name"));

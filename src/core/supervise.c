@@ -34,7 +34,7 @@ static const struct kv sources[] = {
 	{ "rectify", "填报整改情况" }, { "submit", "提交整改情况" },
 	{ "evidence", "上传佐证材料" }, { "check_pass", "核查通过" },
 	{ "check_fail", "核查不通过" }, { "close", "销号" },
-	{ "reopen", "重新打开" },
+	{ "reopen", "重新打开" }, { "edit", "修改督察发现问题" },
 }, steps[] = {
 	{ "remind", "提醒" }, { "urge", "催办" }, { "bulletin", "通报" },
 	{ "interview", "约谈" },
@@ -271,25 +271,19 @@ find_repeat(struct store *st, const struct finding *f, int64_t *repeat_of)
 	return FZ_OK;
 }
 
-enum fz_err
-core_finding_add(struct store *st, const struct actor *ac,
-    const struct finding_input *in, int64_t *id, struct diags *dg)
+/* A finding's fields as registered or edited; *kind: the source's key. */
+static enum fz_err
+check_input(const struct finding_input *in, const char **kind,
+    struct diags *dg)
 {
-	struct finding		 f;
-	struct rectification	 r;
-	const char		*kind;
 	long			 a, b;
 	size_t			 i, j;
 	enum fz_err		 rc;
 
-	*id = 0;
-	if (!can_manage(ac))
-		return work_fail(dg, FZ_EPERM, "error",
-		    "只有依法治县办（督察人员）可以登记督察发现问题");
 	if (in->source_kind == NULL || *in->source_kind == '\0')
 		return work_fail(dg, FZ_EINVAL, "source_kind",
 		    "请填写问题来源（省级督察、市级督察、县级督察或投诉举报）");
-	if ((kind = sup_source_key(in->source_kind)) == NULL)
+	if ((*kind = sup_source_key(in->source_kind)) == NULL)
 		return work_fail(dg, FZ_EINVAL, "source_kind",
 		    "问题来源应为省级督察、市级督察、县级督察或投诉举报，而不是“%s”",
 		    in->source_kind);
@@ -318,6 +312,25 @@ core_finding_add(struct store *st, const struct actor *ac,
 			if (in->units[i] == in->units[j])
 				return work_fail(dg, FZ_EINVAL, "units",
 				    "整改责任单位重复");
+	return FZ_OK;
+}
+
+enum fz_err
+core_finding_add(struct store *st, const struct actor *ac,
+    const struct finding_input *in, int64_t *id, struct diags *dg)
+{
+	struct finding		 f;
+	struct rectification	 r;
+	const char		*kind;
+	size_t			 i;
+	enum fz_err		 rc;
+
+	*id = 0;
+	if (!can_manage(ac))
+		return work_fail(dg, FZ_EPERM, "error",
+		    "只有依法治县办（督察人员）可以登记督察发现问题");
+	if ((rc = check_input(in, &kind, dg)) != FZ_OK)
+		return rc;
 	memset(&f, 0, sizeof(f));
 	f.plan_id = in->plan_id;
 	snprintf(f.source_kind, sizeof(f.source_kind), "%s", kind);
@@ -364,6 +377,263 @@ core_finding_add(struct store *st, const struct actor *ac,
 		    (json_int_t)f.repeat_of));
 	if ((rc = work_end(st, rc, dg)) == FZ_OK)
 		*id = f.id;
+	finding_release(&f);
+	return rc;
+}
+
+static json_t *
+ids_json(const int64_t *v, size_t n)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_integer(v[i]));
+	return a;
+}
+
+static int
+has_id(const int64_t *v, size_t n, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == id)
+			return 1;
+	return 0;
+}
+
+/* Same members, in any order (neither holds duplicates). */
+static int
+same_ids(const int64_t *a, size_t na, const int64_t *b, size_t nb)
+{
+	size_t	 i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (!has_id(b, nb, a[i]))
+			return 0;
+	return 1;
+}
+
+/* One changed field: into the summary, and before/after for the audit. */
+static void
+changed(struct buf *why, json_t *before, json_t *after, const char *key,
+    const char *label, json_t *old, json_t *new, int show)
+{
+	if (why->len > 0)
+		buf_addstr(why, "；");
+	buf_addstr(why, label);
+	if (show)
+		buf_addf(why, "由 %s 改为 %s", json_string_value(old),
+		    json_string_value(new));
+	json_object_set_new(before, key, old);
+	json_object_set_new(after, key, new);
+}
+
+#define STR_CHANGED(cur, in)	((in) != NULL && !str_eq((cur) ? (cur) : \
+				    "", (in)))
+
+/*
+ * Edit a registered finding (the 依法治县办): its source, description,
+ * 整改要求, 整改期限, tasks and units, until it is closed (销号). A unit
+ * may be removed only while its share is untouched (待整改, nothing
+ * written, no file). The ladder reads the deadline on each run, so a
+ * changed one counts from the new date; steps already taken stay.
+ */
+enum fz_err
+core_finding_edit(struct store *st, const struct actor *ac, int64_t id,
+    const struct finding_edit *ed, struct diags *dg)
+{
+	struct finding		 f;
+	struct rectification	*rs = NULL, r;
+	struct finding_task	*tv = NULL;
+	struct finding_input	 m;
+	struct buf		 why = BUF_INIT;
+	int64_t			*cur_units = NULL, *cur_tasks = NULL, rep = 0;
+	size_t			 nr = 0, nt = 0, i;
+	const char		*kind;
+	json_t			*before = NULL, *after = NULL;
+	enum fz_err		 rc;
+
+	memset(&f, 0, sizeof(f));
+	if (!can_manage(ac))
+		return work_fail(dg, FZ_EPERM, "error",
+		    "只有依法治县办（督察人员）可以修改督察发现问题");
+	if ((rc = store_finding_get(st, id, &f)) == FZ_ENOTFOUND)
+		return work_fail(dg, rc, "id", "督察发现问题 %lld 不存在",
+		    (long long)id);
+	if (rc != FZ_OK)
+		return work_store_fail(st, dg, rc);
+	if (str_eq(f.state, "closed")) {
+		rc = work_fail(dg, FZ_ECONFLICT, "state", "督察发现问题 %lld "
+		    "已销号，不能再修改；如确需修改，请先重新打开",
+		    (long long)id);
+		goto out;
+	}
+	if ((rc = store_rect_list(st, id, &rs, &nr)) != FZ_OK ||
+	    (rc = store_finding_tasks(st, id, &tv, &nt)) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	cur_units = xcalloc(nr ? nr : 1, sizeof(*cur_units));
+	for (i = 0; i < nr; i++)
+		cur_units[i] = rs[i].unit_id;
+	cur_tasks = xcalloc(nt ? nt : 1, sizeof(*cur_tasks));
+	for (i = 0; i < nt; i++)
+		cur_tasks[i] = tv[i].task_id;
+
+	/* The finding as it would be: given fields over the stored ones. */
+	m = ed->f;
+	m.plan_id = f.plan_id;
+	m.found_on = f.found_on;
+	if (m.source_kind == NULL)
+		m.source_kind = f.source_kind;
+	if (m.doc_no == NULL)
+		m.doc_no = f.doc_no;
+	if (m.doc_title == NULL)
+		m.doc_title = f.doc_title;
+	if (m.description == NULL)
+		m.description = f.description;
+	if (m.requirement == NULL)
+		m.requirement = f.requirement;
+	if (m.deadline == NULL)
+		m.deadline = f.deadline;
+	if (!ed->set_units) {
+		m.units = cur_units;
+		m.nunits = nr;
+	}
+	if (!ed->set_tasks) {
+		m.tasks = cur_tasks;
+		m.ntasks = nt;
+	}
+	if ((rc = check_input(&m, &kind, dg)) != FZ_OK)
+		goto out;
+	for (i = 0; i < nr; i++)
+		if (!has_id(m.units, m.nunits, rs[i].unit_id) &&
+		    (!str_eq(rs[i].state, "pending") || (rs[i].text != NULL &&
+		    rs[i].text[0] != '\0') || rs[i].nevidence > 0)) {
+			rc = work_fail(dg, FZ_ECONFLICT, "units", "%s已填报整改"
+			    "情况或上传佐证材料，不能从整改责任单位中移除",
+			    rs[i].unit_name);
+			goto out;
+		}
+
+	before = json_object();
+	after = json_object();
+	if (!str_eq(kind, f.source_kind))
+		changed(&why, before, after, "source_kind", "问题来源",
+		    json_string(sup_source_name(f.source_kind)),
+		    json_string(sup_source_name(kind)), 1);
+	if (STR_CHANGED(f.doc_no, m.doc_no))
+		changed(&why, before, after, "doc_no", "来源文号",
+		    json_string(f.doc_no), json_string(m.doc_no), 0);
+	if (STR_CHANGED(f.doc_title, m.doc_title))
+		changed(&why, before, after, "doc_title", "来源文件",
+		    json_string(f.doc_title), json_string(m.doc_title), 0);
+	if (STR_CHANGED(f.description, m.description))
+		changed(&why, before, after, "description", "问题描述",
+		    json_string(f.description), json_string(m.description), 0);
+	if (STR_CHANGED(f.requirement, m.requirement))
+		changed(&why, before, after, "requirement", "整改要求",
+		    json_string(f.requirement), json_string(m.requirement), 0);
+	if (STR_CHANGED(f.deadline, m.deadline))
+		changed(&why, before, after, "deadline", "整改期限",
+		    json_string(f.deadline), json_string(m.deadline), 1);
+	if (!same_ids(cur_tasks, nt, m.tasks, m.ntasks))
+		changed(&why, before, after, "tasks", "关联任务",
+		    ids_json(cur_tasks, nt), ids_json(m.tasks, m.ntasks), 0);
+	if (!same_ids(cur_units, nr, m.units, m.nunits))
+		changed(&why, before, after, "units", "整改责任单位",
+		    ids_json(cur_units, nr), ids_json(m.units, m.nunits), 0);
+	if (why.len == 0) {
+		rc = work_fail(dg, FZ_EINVAL, "error", "没有需要修改的内容");
+		goto out;
+	}
+	if (ed->reason != NULL && *ed->reason != '\0') {
+		if ((rc = check_text(ed->reason, "reason", "修改说明", 0, dg)) !=
+		    FZ_OK)
+			goto out;
+		buf_addf(&why, "（%s）", ed->reason);
+		json_object_set_new(after, "reason", json_string(ed->reason));
+	}
+
+	/* m's texts may be f's own: copy them all before freeing any */
+	{
+		char	*no = xstrdup(m.doc_no ? m.doc_no : ""),
+			*ti = xstrdup(m.doc_title ? m.doc_title : ""),
+			*de = xstrdup(m.description),
+			*re = xstrdup(m.requirement);
+		char	 dl[11];
+
+		snprintf(dl, sizeof(dl), "%s", m.deadline);
+		snprintf(f.source_kind, sizeof(f.source_kind), "%s", kind);
+		free(f.doc_no);
+		free(f.doc_title);
+		free(f.description);
+		free(f.requirement);
+		f.doc_no = no;
+		f.doc_title = ti;
+		f.description = de;
+		f.requirement = re;
+		snprintf(f.deadline, sizeof(f.deadline), "%s", dl);
+		m.deadline = NULL;	/* f.deadline holds it */
+	}
+	if ((rc = store_begin(st)) != FZ_OK) {
+		rc = work_store_fail(st, dg, rc);
+		goto out;
+	}
+	rc = store_finding_update(st, &f);
+	if (rc == FZ_OK && ed->set_tasks && json_object_get(after, "tasks")) {
+		rc = store_finding_task_clear(st, id);
+		for (i = 0; rc == FZ_OK && i < m.ntasks; i++)
+			rc = store_finding_task_add(st, id, m.tasks[i]);
+	}
+	for (i = 0; rc == FZ_OK && i < nr; i++)
+		if (!has_id(m.units, m.nunits, rs[i].unit_id))
+			rc = store_rect_delete(st, rs[i].id);
+	for (i = 0; rc == FZ_OK && i < m.nunits; i++)
+		if (!has_id(cur_units, nr, m.units[i])) {
+			memset(&r, 0, sizeof(r));
+			r.finding_id = id;
+			r.unit_id = m.units[i];
+			snprintf(r.state, sizeof(r.state), "pending");
+			rc = store_rect_add(st, &r);
+		}
+	/* The units' states decide the finding's; a repeat may change. */
+	if (rc == FZ_OK)
+		rc = find_repeat(st, &f, &rep);
+	if (rc == FZ_OK) {
+		struct rectification	*nv = NULL;
+		size_t			 nn = 0;
+
+		if ((rc = store_rect_list(st, id, &nv, &nn)) == FZ_OK &&
+		    (rep != f.repeat_of || !str_eq(summary_state(nv, nn),
+		    f.state)))
+			rc = store_finding_set(st, id, summary_state(nv, nn),
+			    rep);
+		rects_free(nv, nn);
+	}
+	if (rc == FZ_OK)
+		rc = event_add(st, ac, id, 0, "edit", f.state, f.state,
+		    why.ptr);
+	if (rc == FZ_OK) {
+		rc = work_audit(st, ac, "finding.edit", "finding", id, before,
+		    after);
+		before = after = NULL;
+	}
+	if (rc != FZ_OK && dg->nerrors == 0)
+		work_store_fail(st, dg, rc);
+	rc = work_end(st, rc, dg);
+out:
+	json_decref(before);
+	json_decref(after);
+	buf_release(&why);
+	free(cur_units);
+	free(cur_tasks);
+	free(tv);
+	rects_free(rs, nr);
 	finding_release(&f);
 	return rc;
 }

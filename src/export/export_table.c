@@ -52,6 +52,29 @@ export_table_csv(const struct export_table *t, struct buf *out)
 	return FZ_OK;
 }
 
+/* A plain decimal ("-12", "87.50"): digits, at most one point. */
+static int
+dec_parse(const char *s, double *d)
+{
+	const char	*p = s;
+	char		*end;
+	int		 digits = 0, points = 0;
+
+	if (*p == '-')
+		p++;
+	for (; *p != '\0'; p++)
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p == '.' && points++ == 0)
+			continue;
+		else
+			return 0;
+	if (digits == 0 || digits > 15)
+		return 0;
+	*d = strtod(s, &end);
+	return *end == '\0';
+}
+
 enum fz_err
 export_table_xlsx(const struct export_table *t, const char *path,
     struct buf *err)
@@ -60,7 +83,7 @@ export_table_xlsx(const struct export_table *t, const char *path,
 				    .tmpdir = NULL };
 	lxw_workbook		*wb;
 	lxw_worksheet		*ws;
-	lxw_format		*head, *text, *date;
+	lxw_format		*head, *text, *date, *dec2;
 	lxw_error		 e;
 	size_t			 r, c;
 
@@ -82,6 +105,10 @@ export_table_xlsx(const struct export_table *t, const char *path,
 	format_set_border(date, LXW_BORDER_THIN);
 	format_set_font_name(date, "宋体");
 	format_set_num_format(date, "yyyy-mm-dd");
+	dec2 = workbook_add_format(wb);
+	format_set_border(dec2, LXW_BORDER_THIN);
+	format_set_font_name(dec2, "宋体");
+	format_set_num_format(dec2, "0.00");
 	for (c = 0; c < t->ncols; c++) {
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
 		    t->widths ? t->widths[c] : 16, NULL);
@@ -94,6 +121,7 @@ export_table_xlsx(const struct export_table *t, const char *path,
 			lxw_row_t row = (lxw_row_t)(r + 1);
 			long days, y;
 			long long n;
+			double d;
 
 			if (*s == '\0')
 				worksheet_write_blank(ws, row, (lxw_col_t)c,
@@ -114,6 +142,10 @@ export_table_xlsx(const struct export_table *t, const char *path,
 			    FZ_OK)
 				worksheet_write_number(ws, row, (lxw_col_t)c,
 				    (double)n, NULL);
+			else if (t->kinds[c] == EXPORT_COL_DEC2 &&
+			    dec_parse(s, &d))
+				worksheet_write_number(ws, row, (lxw_col_t)c,
+				    d, dec2);
 			else
 				worksheet_write_string(ws, row, (lxw_col_t)c, s,
 				    text);

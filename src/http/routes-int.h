@@ -77,6 +77,8 @@ void	 h_finding_evidence_add(struct req *);
 void	 h_finding_evidence_get(struct req *);
 void	 h_escalations(struct req *);
 void	 h_escalation_confirm(struct req *);
+void	 h_escalate(struct req *);
+void	 h_finding_edit(struct req *);
 void	 h_bulletin(struct req *);
 
 int	 in_tasks(struct req *);
@@ -116,6 +118,8 @@ int	 in_finding_add(struct req *);
 int	 in_finding_change(struct req *);
 int	 in_finding_evidence(struct req *);
 int	 in_escalations(struct req *);
+int	 in_escalate(struct req *);
+int	 in_finding_edit(struct req *);
 int	 in_bulletin(struct req *);
 
 void	 h_publication(struct req *);
@@ -145,6 +149,7 @@ void	 h_assessment_run(struct req *);
 void	 h_assessment_rubric(struct req *);
 void	 h_assessment_rubric_put(struct req *);
 void	 h_assessment_manual(struct req *);
+void	 h_assessment_evidence(struct req *);
 int	 in_assessment(struct req *);
 int	 in_assessment_run(struct req *);
 int	 in_assessment_rubric(struct req *);

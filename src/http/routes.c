@@ -442,6 +442,8 @@ const struct route routes[] = {
 	    in_finding_add },
 	{ "GET", "/api/findings/:id", h_finding_get, AUTH_SESSION, 0, 0, 0,
 	    NULL },
+	{ "PUT", "/api/findings/:id", h_finding_edit, AUTH_SUPERVISOR, 1, 0, 0,
+	    in_finding_edit },
 	{ "POST", "/api/findings/:id/rectify", h_finding_rectify, AUTH_SESSION,
 	    1, 0, 0, in_finding_change },
 	{ "POST", "/api/findings/:id/evidence", h_finding_evidence_add,
@@ -458,6 +460,8 @@ const struct route routes[] = {
 	    in_escalations },
 	{ "POST", "/api/escalations/:id/confirm", h_escalation_confirm,
 	    AUTH_SUPERVISOR, 1, 0, 0, NULL },
+	{ "POST", "/api/escalations/run", h_escalate, AUTH_SUPERVISOR, 1, 0, 0,
+	    in_escalate },
 	{ "GET", "/api/bulletin", h_bulletin, AUTH_READER, 0, 0, 0,
 	    in_bulletin },
 	{ "GET", "/api/publication", h_publication, AUTH_SUPERVISOR, 0, 0, 0,
@@ -496,5 +500,7 @@ const struct route routes[] = {
 	    AUTH_SUPERVISOR, 1, 0, 0, in_assessment_rubric_put },
 	{ "POST", "/api/assessment/manual", h_assessment_manual,
 	    AUTH_SUPERVISOR, 1, 64 * MB, 1, in_assessment_manual },
+	{ "GET", "/api/assessment/manual/:id/evidence", h_assessment_evidence,
+	    AUTH_SESSION, 0, 0, 0, NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -1,13 +1,15 @@
 /*
  * routes_assess.c: the assessment's routes (/api/assessment…): the newest
  * or a given run, ranked with each unit's breakdown (a unit's staff see
- * their own unit's row only), as JSON or CSV; computing a run; reading and
- * changing the rubric; a manual item's points with its evidence file.
+ * their own unit's row only), as JSON, CSV or XLSX; computing a run;
+ * reading and changing the rubric; a manual item's points with its
+ * evidence file, which is downloaded by who may read the unit's score.
  * SPDX-License-Identifier: MIT
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "http-int.h"
 #include "routes-int.h"
@@ -27,7 +29,7 @@ this_year(const struct req *r)
 
 struct assessment_in {
 	int64_t		 run, unit;
-	int		 csv;
+	const char	*format;	/* NULL (JSON), "csv" or "xlsx" */
 };
 
 static int
@@ -43,11 +45,13 @@ read_assessment(struct req *r, struct assessment_in *in)
 	f = http_qstr(r, "format", 8, &bad);
 	if (bad)
 		return -1;
-	if (f != NULL && !str_eq(f, "json") && !str_eq(f, "csv")) {
-		http_error(r, 400, "INVALID", "格式应为 json 或 csv", "format");
+	if (f != NULL && !str_eq(f, "json") && !str_eq(f, "csv") &&
+	    !str_eq(f, "xlsx")) {
+		http_error(r, 400, "INVALID", "格式应为 json、csv 或 xlsx",
+		    "format");
 		return -1;
 	}
-	in->csv = f != NULL && str_eq(f, "csv");
+	in->format = f != NULL && !str_eq(f, "json") ? f : NULL;
 	return 0;
 }
 
@@ -65,21 +69,40 @@ h_assessment(struct req *r)
 	struct assessment_in	 in;
 	struct diags		 dg = { 0 };
 	struct buf		 b = BUF_INIT, e = BUF_INIT;
+	char			 path[] = "/tmp/fazhi-assess-XXXXXX";
 	json_t			*o = NULL;
+	int			 xlsx, fd = -1;
 	enum fz_err		 rc;
 
 	if (read_assessment(r, &in))
 		return;
+	xlsx = in.format != NULL && str_eq(in.format, "xlsx");
 	rc = core_assess_show(r->st, &r->actor, in.run, in.unit, &o, &dg);
-	if (rc == FZ_OK && in.csv) {
-		if (core_assess_export(o, "csv", NULL, &b, &e) == FZ_OK)
-			http_file(r, "text/csv; charset=utf-8", "考核结果.csv",
-			    b.ptr, b.len);
-		else
-			http_error(r, 500, "INTERNAL", "无法导出考核结果", NULL);
-		json_decref(o);
-	} else
+	if (rc != FZ_OK || in.format == NULL) {
 		http_answer(r, rc, o, &dg);
+		goto out;
+	}
+	/* The XLSX writer writes a file: a private temporary one. */
+	if (xlsx && (fd = mkstemp(path)) == -1)
+		rc = FZ_EIO;
+	if (rc == FZ_OK)
+		rc = core_assess_export(o, in.format, path, &b, &e);
+	if (rc == FZ_OK && xlsx)
+		rc = file_read(path, 64u * 1024 * 1024, &b, &e);
+	if (rc == FZ_OK && xlsx)
+		http_file(r, "application/vnd.openxmlformats-officedocument."
+		    "spreadsheetml.sheet", "考核结果.xlsx", b.ptr, b.len);
+	else if (rc == FZ_OK)
+		http_file(r, "text/csv; charset=utf-8", "考核结果.csv", b.ptr,
+		    b.len);
+	else
+		http_error(r, 500, "INTERNAL", "无法导出考核结果", NULL);
+	json_decref(o);
+out:
+	if (fd != -1) {
+		close(fd);
+		unlink(path);
+	}
 	buf_release(&b);
 	buf_release(&e);
 	diags_release(&dg);
@@ -261,5 +284,27 @@ h_assessment_manual(struct req *r)
 	rc = core_assess_manual_add(r->st, &r->actor, &in.m, &id, &dg);
 	http_answer(r, rc, rc == FZ_OK ? json_pack("{s:I}", "id",
 	    (json_int_t)id) : NULL, &dg);
+	diags_release(&dg);
+}
+
+void
+h_assessment_evidence(struct req *r)
+{
+	struct assess_manual	 m;
+	struct diags		 dg = { 0 };
+	struct buf		 b = BUF_INIT;
+	int64_t			 id;
+	enum fz_err		 rc;
+
+	if (http_id(r, &id))
+		return;
+	if ((rc = core_assess_evidence_fetch(r->st, &r->actor, id, &m, &b,
+	    &dg)) == FZ_OK) {
+		http_file(r, m.mime[0] ? m.mime : "application/octet-stream",
+		    m.name, b.ptr, b.len);
+		assess_manual_release(&m);
+	} else
+		http_answer(r, rc, NULL, &dg);
+	buf_release(&b);
 	diags_release(&dg);
 }

@@ -151,6 +151,70 @@ h_finding_add(struct req *r)
 	diags_release(&dg);
 }
 
+/* An edit: any of the registration's fields but found_on and plan_id,
+ * absent ones unchanged, and a reason. */
+struct finding_edit_in {
+	int64_t			 id;
+	struct finding_edit	 e;
+	int64_t			*tasks, *units;
+};
+
+static int
+read_finding_edit(struct req *r, struct finding_edit_in *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (http_id(r, &in->id) ||
+	    http_str(r, "source_kind", 32, 0, &in->e.f.source_kind) ||
+	    http_str(r, "doc_no", 200, 0, &in->e.f.doc_no) ||
+	    http_str(r, "doc_title", 1000, 0, &in->e.f.doc_title) ||
+	    http_str(r, "deadline", 10, 0, &in->e.f.deadline) ||
+	    http_str(r, "description", TEXT_MAX, 0, &in->e.f.description) ||
+	    http_str(r, "requirement", TEXT_MAX, 0, &in->e.f.requirement) ||
+	    http_str(r, "reason", TEXT_MAX, 0, &in->e.reason))
+		return -1;
+	if (http_ids(r, "tasks", 100, &in->tasks, &in->e.f.ntasks,
+	    &in->e.set_tasks))
+		return -1;
+	if (http_ids(r, "units", 100, &in->units, &in->e.f.nunits,
+	    &in->e.set_units)) {
+		free(in->tasks);
+		in->tasks = NULL;
+		return -1;
+	}
+	in->e.f.tasks = in->tasks;
+	in->e.f.units = in->units;
+	return 0;
+}
+
+int
+in_finding_edit(struct req *r)
+{
+	struct finding_edit_in	 in;
+	int			 rv = read_finding_edit(r, &in);
+
+	if (rv == 0) {
+		free(in.tasks);
+		free(in.units);
+	}
+	return rv;
+}
+
+void
+h_finding_edit(struct req *r)
+{
+	struct finding_edit_in	 in;
+	struct diags		 dg = { 0 };
+	enum fz_err		 rc;
+
+	if (read_finding_edit(r, &in))
+		return;
+	rc = core_finding_edit(r->st, &r->actor, in.id, &in.e, &dg);
+	answer_finding(r, rc, in.id, &dg);
+	free(in.tasks);
+	free(in.units);
+	diags_release(&dg);
+}
+
 void
 h_finding_get(struct req *r)
 {
@@ -359,6 +423,40 @@ h_escalation_confirm(struct req *r)
 		return;
 	rc = core_escalation_confirm(r->st, &r->actor, id, &dg);
 	http_answer(r, rc, NULL, &dg);
+	diags_release(&dg);
+}
+
+/* {"dry_run": true|false}: the ladder as of the server's today; a
+ * preview unless dry_run is false. */
+static int
+read_escalate(struct req *r, int *dry_run)
+{
+	return http_bool(r, "dry_run", 1, dry_run);
+}
+
+int
+in_escalate(struct req *r)
+{
+	int	 dry_run;
+
+	return read_escalate(r, &dry_run);
+}
+
+void
+h_escalate(struct req *r)
+{
+	struct escalate_opts	 o;
+	struct diags		 dg = { 0 };
+	json_t			*out = NULL;
+	int			 dry_run;
+	enum fz_err		 rc;
+
+	if (read_escalate(r, &dry_run))
+		return;
+	o.today = r->today;
+	o.dry_run = dry_run;
+	rc = core_escalate(r->st, &r->actor, &o, &out, &dg);
+	http_answer(r, rc, out, &dg);
 	diags_release(&dg);
 }
 

@@ -492,6 +492,13 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_FINDING_GET] = FINDING_COLS "WHERE id = ?1",
 	[STMT_FINDING_SET] = "UPDATE finding SET state = ?2, repeat_of = ?3, "
 	    "updated_at = ?4 WHERE id = ?1 RETURNING id",
+	[STMT_FINDING_UPDATE] = "UPDATE finding SET source_kind = ?2, doc_no "
+	    "= ?3, doc_title = ?4, description = ?5, requirement = ?6, "
+	    "deadline = ?7, updated_at = ?8 WHERE id = ?1 RETURNING id",
+	[STMT_FINDING_TASK_CLEAR] = "DELETE FROM finding_task WHERE "
+	    "finding_id = ?1",
+	[STMT_RECT_DELETE] = "DELETE FROM rectification WHERE id = ?1 AND "
+	    "state = 'pending' RETURNING id",
 	[STMT_FINDING_LIST] = FINDING_COLS "WHERE (?1 = 0 OR EXISTS (SELECT 1 "
 	    "FROM rectification x WHERE x.finding_id = f.id AND x.unit_id = ?1)) "
 	    "AND (?2 = '' OR state = ?2) AND (?3 = '' OR source_kind = ?3) AND "
@@ -634,6 +641,9 @@ const char *const sql_common[STMT__MAX] = {
 	[STMT_ASSESS_MANUAL_LIST] = "SELECT id, year, unit_id, item_key, "
 	    "points, reason, name, sha256, size, mime, actor, at FROM "
 	    "assess_manual WHERE year = ?1 ORDER BY id",
+	[STMT_ASSESS_MANUAL_GET] = "SELECT id, year, unit_id, item_key, "
+	    "points, reason, name, sha256, size, mime, actor, at FROM "
+	    "assess_manual WHERE id = ?1",
 	/* Per unit: finding shares found by ?1; among the newest county-wide
 	 * run (as of ?1 or before) of each indicator key, the unit's values
 	 * met and those with a verdict; manual scores of year ?2. */

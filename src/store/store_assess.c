@@ -146,6 +146,19 @@ store_assess_manual_list(struct store *st, int year, struct assess_manual **v,
 	return FZ_OK;
 }
 
+enum fz_err
+store_assess_manual_get(struct store *st, int64_t id, struct assess_manual *m)
+{
+	struct dbq	*q;
+
+	memset(m, 0, sizeof(*m));
+	if ((q = q_open(st, STMT_ASSESS_MANUAL_GET)) == NULL)
+		return q_err(st);
+	q_int(q, 1, id);
+	ONE(q, st, m, read_manual);
+	return FZ_OK;
+}
+
 static void
 read_counts(struct dbq *q, struct assess_counts *c)
 {

@@ -160,6 +160,48 @@ store_finding_set(struct store *st, int64_t id, const char *state,
 }
 
 enum fz_err
+store_finding_update(struct store *st, const struct finding *f)
+{
+	struct dbq	*q;
+	char		 now[21];
+
+	store_now(now);
+	if ((q = q_open(st, STMT_FINDING_UPDATE)) == NULL)
+		return q_err(st);
+	q_int(q, 1, f->id);
+	q_text(q, 2, f->source_kind);
+	q_text(q, 3, f->doc_no ? f->doc_no : "");
+	q_text(q, 4, f->doc_title ? f->doc_title : "");
+	q_text(q, 5, f->description);
+	q_text(q, 6, f->requirement);
+	q_text(q, 7, f->deadline);
+	q_text(q, 8, now);
+	return q_run_one(q);
+}
+
+enum fz_err
+store_finding_task_clear(struct store *st, int64_t finding_id)
+{
+	struct dbq	*q;
+
+	if ((q = q_open(st, STMT_FINDING_TASK_CLEAR)) == NULL)
+		return q_err(st);
+	q_int(q, 1, finding_id);
+	return q_run(q);
+}
+
+enum fz_err
+store_rect_delete(struct store *st, int64_t rect_id)
+{
+	struct dbq	*q;
+
+	if ((q = q_open(st, STMT_RECT_DELETE)) == NULL)
+		return q_err(st);
+	q_int(q, 1, rect_id);
+	return q_run_one(q);
+}
+
+enum fz_err
 store_finding_list(struct store *st, const struct finding_filter *fl,
     struct finding **v, size_t *n)
 {

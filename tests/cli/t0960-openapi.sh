@@ -29,6 +29,7 @@ PW=correct-horse-battery
 adduser() { echo "$PW" | "$FAZHI" user add --db "$DB" --name "$2" $3 \
     --password-stdin "$1" >/dev/null; }
 adduser sup 依法治县办甲 "--role yfzxb:supervisor"
+adduser sup2 依法治县办乙 "--role yfzxb:supervisor"
 adduser ld 县领导 "--role xzf:leader"
 adduser sfjc 司法局联络员 "--role sfj:clerk"
 adduser sfjl 司法局负责人 "--role sfj:unit_leader"
@@ -82,7 +83,7 @@ if cmp -s "$T/openapi.yaml" "$TOP/docs/api/openapi.yaml"; then
 else not_ok "it is docs/api/openapi.yaml, built into the program"; fi
 call - POST /api/login "{\"login\":\"sup\",\"password\":\"wrong-password!\"}"
 code 401 "a wrong password"
-for u in sup ld sfjc sfjl scc scl zcc gcc admin; do
+for u in sup sup2 ld sfjc sfjl scc scl zcc gcc admin; do
 	call - POST /api/login "{\"login\":\"$u\",\"password\":\"$PW\"}" \
 	    -c "$T/jar.$u"
 	jq -r .csrf "$T/body" >"$T/csrf.$u"
@@ -304,14 +305,26 @@ call scc POST "/api/findings/$FI/rectify" '{"text":"已在网站公示","submit"
 call sup POST "/api/findings/$FI/check" '{"pass":false,"comment":"缺少公示链接"}'
 call scc POST "/api/findings/$FI/rectify" "{\"unit_id\":$SCJG,\"text\":\"已补充链接\",\"submit\":true}"
 call sup POST "/api/findings/$FI/check" '{"pass":true,"comment":"属实"}'
+call sup PUT "/api/findings/$FI" "{\"requirement\":\"限期整改并公示\",\"tasks\":[$TASK],\"units\":[$SCJG],\"reason\":\"补充要求\"}"
+code 200 "a finding edited"
 call sup POST "/api/findings/$FI/close" '{}'
 code 200 "销号"
+call scc PUT "/api/findings/$FI" '{"deadline":"2022-04-01"}'
+code 403 "a clerk may not edit a finding"
+call sup PUT "/api/findings/$FI" '{"deadline":"2022-04-01"}'
+code 409 "a closed finding is not edited"
 call sup POST "/api/findings/$FI/reopen" '{"reason":"复查发现仍有遗漏"}'
 code 200 "重新打开"
 call scc GET "/api/findings/$FI"
 code 200 "the finding with its history"
 call zcc GET "/api/findings/$FI"
 code 403 "another unit may not read it"
+call scc POST /api/escalations/run '{"dry_run":true}'
+code 403 "a clerk may not run the ladder"
+call sup POST /api/escalations/run '{"dry_run":true}'
+code 200 "the ladder's preview"
+call sup POST /api/escalations/run '{"dry_run":false}'
+code 200 "the ladder run from the web"
 "$FAZHI" escalate --db "$DB" --today 2022-04-20 >/dev/null
 ESC=$(sql "SELECT id FROM escalation WHERE step = 'interview'")
 call scc GET /api/escalations
@@ -340,6 +353,13 @@ code 200 "a unit's own row of the assessment"
 eq "$(jget '[.units[].unit_id] | join(",")')" "$SCJG" "a clerk sees their unit only"
 call ld GET "/api/assessment?format=csv"
 code 200 "the assessment as CSV"
+call ld GET "/api/assessment?format=xlsx"
+code 200 "the assessment as XLSX"
+AM=$(sql "SELECT id FROM assess_manual")
+call scc GET "/api/assessment/manual/$AM/evidence"
+code 200 "the unit downloads its score's evidence"
+call zcc GET "/api/assessment/manual/$AM/evidence"
+code 404 "another unit may not"
 call scc POST /api/assessment/run '{}'
 code 403 "a clerk may not compute the assessment"
 
@@ -387,6 +407,9 @@ call sup GET "/api/annual-reports/$AR/file?format=html"
 call sup GET "/api/annual-reports/$AR/file"
 call sup POST "/api/annual-reports/$AR/submit"
 call sup POST "/api/annual-reports/$AR/approve" '{}'
+code 403 "who submitted may not approve"
+call sup2 POST "/api/annual-reports/$AR/approve" '{}'
+code 200 "another supervisor approves"
 call sup POST "/api/annual-reports/$AR/publish"
 code 409 "publishing is refused while claims are flagged"
 call sup POST "/api/annual-reports/$AR/return" '{"reason":"请核实"}'
@@ -400,7 +423,7 @@ while f=$(flagged) && [ -n "$f" ] && [ $i -lt 100 ]; do
 	as sup PUT "$S/api/annual-reports/$AR/sentence" "$f"; i=$((i + 1))
 done
 call sup POST "/api/annual-reports/$AR/submit"
-call sup POST "/api/annual-reports/$AR/approve"
+call sup2 POST "/api/annual-reports/$AR/approve"
 call sup POST "/api/annual-reports/$AR/publish"
 code 200 "published once no claim is flagged"
 call sup GET "/api/annual-reports/$AR/verify"

@@ -217,7 +217,10 @@ has "$T/b.csv" "'=1+1加分" "CSV: a formula-looking item name defused"
 run 0 "$FAZHI" assess export --db "$DB" --run 1 --format xlsx -o "$T/a.xlsx"
 unzip -p "$T/a.xlsx" xl/sharedStrings.xml >"$T/ss.xml" 2>/dev/null
 has "$T/ss.xml" "莘县朝城镇人民政府" "XLSX: the units"
-has "$T/ss.xml" "60.67" "XLSX: the totals"
+unzip -p "$T/a.xlsx" xl/worksheets/sheet1.xml >"$T/sheet.xml" 2>/dev/null
+lacks "$T/ss.xml" "60.67" "XLSX: the totals are not text"
+has "$T/sheet.xml" "<v>60.67</v>" "XLSX: 朝城镇's total 60.67, a number"
+has "$T/sheet.xml" "<v>86.67</v>" "XLSX: 86.67, a number"
 
 # Every change audited.
 eq "$(sql "SELECT action FROM audit WHERE action LIKE 'assess.%' ORDER BY id" | join_lines ' ')" \

@@ -23,6 +23,7 @@ while IFS='|' read -r login name opts; do
 done <<'LIST'
 admin|系统管理员|--admin
 duban|张督办|--role sfj:supervisor
+duban2|周督办|--role sfj:supervisor
 lingdao|李县长|--role xzf:leader
 zfb_fzr|王主任|--role zfb:unit_leader
 zfb_lly|赵联络员|--role zfb:clerk

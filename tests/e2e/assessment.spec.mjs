@@ -43,6 +43,15 @@ export async function run () {
       await p.click('[data-test=ranking] .el-table__expand-icon')
       await p.waitForSelector('[data-test=breakdown]')
       assert((await p.textContent('[data-test=breakdown]')).includes('报送及时'), 'a unit\'s breakdown')
+      eq(await p.getAttribute('[data-test=export-xlsx]', 'href'), '/api/assessment?format=xlsx', 'the Excel export link')
+      // 教体局's 加分项 links its evidence file, which downloads as sent
+      const jtjRow = p.locator('[data-test=ranking] .el-table__row', { hasText: '教育' }).first()
+      if (!(await p.$('[data-test=breakdown] a[data-test=evidence]'))) await jtjRow.locator('.el-table__expand-icon').click()
+      const link = await p.waitForSelector('[data-test=breakdown] a[data-test=evidence]:has-text("award.pdf")')
+      const href = await link.getAttribute('href')
+      assert(/^\/api\/assessment\/manual\/\d+\/evidence$/.test(href), `the evidence link (${href})`)
+      const f = await sup.get(href)
+      eq(f.status, 200, 'the evidence downloads')
     } finally { await p.context().close() }
   })
 

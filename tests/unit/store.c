@@ -2201,6 +2201,21 @@ test_assess_ops(void **state)
 	assert_string_equal(mv[0].name, "批复.pdf");
 	assess_manual_release(&mv[0]);
 	free(mv);
+	{
+		struct assess_manual	 one;
+
+		assert_int_equal(store_assess_manual_get(f->st, m.id, &one),
+		    FZ_OK);
+		assert_int_equal(one.unit_id, uid);
+		assert_int_equal(one.size, 2);
+		assert_string_equal(one.item_key, "a");
+		assert_string_equal(one.sha256, "ab");
+		assert_string_equal(one.mime, "application/pdf");
+		assert_string_equal(one.name, "批复.pdf");
+		assess_manual_release(&one);
+		assert_int_equal(store_assess_manual_get(f->st, m.id + 1000,
+		    &one), FZ_ENOTFOUND);
+	}
 	assert_int_equal(store_assess_manual_list(f->st, 2023, &mv, &n), FZ_OK);
 	assert_int_equal(n, 0);
 	free(mv);
