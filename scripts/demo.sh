@@ -42,6 +42,7 @@ esac
 accounts='
 admin|系统管理员|admin|账号、单位、设置
 ducha|依法治县办督办员|yfzxb:supervisor|审核、退回、催办、督察整改、年度报告
+yfzb_zr|依法治县办主任|yfzxb:supervisor|审核通过年度报告（提交与审核通过须由不同人员办理）
 lingdao|县领导|xzf:leader|督办看板（只读）
 sfj_lly|县司法局联络员|sfj:clerk|第9、13项等任务的牵头汇总
 sfj_fzr|县司法局负责人|sfj:unit_leader|审批本局报告
