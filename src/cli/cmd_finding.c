@@ -275,6 +275,52 @@ fail(struct diags *dg)
 	    str_eq(dg->v[0].code, "usage") ? EXIT_USAGE : EXIT_ERR;
 }
 
+/*
+ * The ids of --unit and --task (tasks in the plan *plan, looked up first
+ * when want_plan); 0, or -1 after saying what is wrong.
+ */
+static int
+resolve_refs(struct ctx *x, const struct args *a, int want_plan,
+    int64_t *plan, int64_t *units, int64_t *tasks)
+{
+	long long	 n;
+	size_t		 i;
+
+	if (want_plan && core_plan_lookup(x->st, a->plan, plan) != FZ_OK) {
+		fprintf(stderr, "fazhi finding: 找不到计划“%s”\n", a->plan ?
+		    a->plan : "（最新）");
+		return -1;
+	}
+	for (i = 0; i < a->nunits; i++)
+		if (unit_of(x->st, a->units[i], &units[i]) != 0)
+			return -1;
+	for (i = 0; i < a->ntasks; i++)
+		if (str_toint(a->tasks[i], 1, 100000, &n) != FZ_OK ||
+		    store_sup_task_find(x->st, *plan, (int)n, &tasks[i]) !=
+		    FZ_OK) {
+			fprintf(stderr, "fazhi finding: 计划中没有第“%s”项"
+			    "任务\n", a->tasks[i]);
+			return -1;
+		}
+	return 0;
+}
+
+/* The finding after a change: as JSON with --json, else the message. */
+static void
+print_finding(struct ctx *x, const struct args *a, int64_t id,
+    const char *what, struct diags *dg)
+{
+	json_t	*o = NULL;
+
+	if (!a->json) {
+		printf("%s督察发现问题 %lld\n", what, (long long)id);
+		return;
+	}
+	if (core_finding_json(x->st, &x->ac, id, &o, dg) == FZ_OK)
+		cli_print_json(o);
+	json_decref(o);
+}
+
 static int
 cmd_add(int argc, char **argv)
 {
@@ -283,8 +329,6 @@ cmd_add(int argc, char **argv)
 	struct finding_input	 in;
 	struct diags		 dg = { 0 };
 	int64_t			 units[MAXLIST], tasks[MAXLIST], id;
-	long long		 n;
-	size_t			 i;
 	int			 done, r;
 
 	if ((r = parse(argc, argv, &a, &done)) != EXIT_OK || done)
@@ -295,24 +339,9 @@ cmd_add(int argc, char **argv)
 		return EXIT_ERR;
 	r = EXIT_ERR;
 	memset(&in, 0, sizeof(in));
-	if (a.plan != NULL || a.ntasks > 0) {
-		if (core_plan_lookup(x.st, a.plan, &in.plan_id) != FZ_OK) {
-			fprintf(stderr, "fazhi finding: 找不到计划“%s”\n",
-			    a.plan ? a.plan : "（最新）");
-			goto out;
-		}
-	}
-	for (i = 0; i < a.nunits; i++)
-		if (unit_of(x.st, a.units[i], &units[i]) != 0)
-			goto out;
-	for (i = 0; i < a.ntasks; i++)
-		if (str_toint(a.tasks[i], 1, 100000, &n) != FZ_OK ||
-		    store_sup_task_find(x.st, in.plan_id, (int)n,
-		    &tasks[i]) != FZ_OK) {
-			fprintf(stderr, "fazhi finding: 计划中没有第“%s”项"
-			    "任务\n", a.tasks[i]);
-			goto out;
-		}
+	if (resolve_refs(&x, &a, a.plan != NULL || a.ntasks > 0, &in.plan_id,
+	    units, tasks) != 0)
+		goto out;
 	in.source_kind = a.source;
 	in.doc_no = a.doc_no;
 	in.doc_title = a.doc_title;
@@ -329,14 +358,7 @@ cmd_add(int argc, char **argv)
 		goto out;
 	}
 	r = EXIT_OK;
-	if (a.json) {
-		json_t *o = NULL;
-
-		if (core_finding_json(x.st, &x.ac, id, &o, &dg) == FZ_OK)
-			cli_print_json(o);
-		json_decref(o);
-	} else
-		printf("已登记督察发现问题 %lld\n", (long long)id);
+	print_finding(&x, &a, id, "已登记", &dg);
 out:
 	diags_release(&dg);
 	ctx_close(&x);
@@ -351,8 +373,6 @@ cmd_edit(int argc, char **argv)
 	struct finding_edit	 e;
 	struct diags		 dg = { 0 };
 	int64_t			 units[MAXLIST], tasks[MAXLIST], id, plan = 0;
-	long long		 n;
-	size_t			 i;
 	int			 done, r;
 
 	if ((r = parse(argc, argv, &a, &done)) != EXIT_OK || done)
@@ -367,22 +387,8 @@ cmd_edit(int argc, char **argv)
 		return EXIT_ERR;
 	r = EXIT_ERR;
 	memset(&e, 0, sizeof(e));
-	if (a.ntasks > 0 && core_plan_lookup(x.st, a.plan, &plan) != FZ_OK) {
-		fprintf(stderr, "fazhi finding: 找不到计划“%s”\n", a.plan ?
-		    a.plan : "（最新）");
+	if (resolve_refs(&x, &a, a.ntasks > 0, &plan, units, tasks) != 0)
 		goto out;
-	}
-	for (i = 0; i < a.nunits; i++)
-		if (unit_of(x.st, a.units[i], &units[i]) != 0)
-			goto out;
-	for (i = 0; i < a.ntasks; i++)
-		if (str_toint(a.tasks[i], 1, 100000, &n) != FZ_OK ||
-		    store_sup_task_find(x.st, plan, (int)n, &tasks[i]) !=
-		    FZ_OK) {
-			fprintf(stderr, "fazhi finding: 计划中没有第“%s”项"
-			    "任务\n", a.tasks[i]);
-			goto out;
-		}
 	e.f.source_kind = a.source;
 	e.f.doc_no = a.doc_no;
 	e.f.doc_title = a.doc_title;
@@ -401,14 +407,7 @@ cmd_edit(int argc, char **argv)
 		goto out;
 	}
 	r = EXIT_OK;
-	if (a.json) {
-		json_t *o = NULL;
-
-		if (core_finding_json(x.st, &x.ac, id, &o, &dg) == FZ_OK)
-			cli_print_json(o);
-		json_decref(o);
-	} else
-		printf("已修改督察发现问题 %lld\n", (long long)id);
+	print_finding(&x, &a, id, "已修改", &dg);
 out:
 	diags_release(&dg);
 	ctx_close(&x);
